@@ -1,0 +1,49 @@
+/// What a message handler gets: the message, and the means to act on it.
+///
+/// ```swift
+/// bot.command("禁言抽奖", aliases: ["/lottery"], scope: .group) { context, _ in
+///     let seconds = Int.random(in: 0...600)
+///     try await context.mute(user: context.sender.id, for: .seconds(seconds))
+///     try await context.reply("\(mention: context.sender.id) muted for \(seconds) s")
+/// }
+/// ```
+public struct BotContext: ActionContext {
+    public let message: InboundMessage
+    public let actions: any ChatActions
+    public let services: BotServices
+    /// The commands of the bot handling the message (for help listings).
+    public let registry: CommandRegistry
+
+    public init(message: InboundMessage, actions: any ChatActions, services: BotServices, registry: CommandRegistry = CommandRegistry()) {
+        self.message = message
+        self.actions = actions
+        self.services = services
+        self.registry = registry
+    }
+
+    public var chat: Chat { message.chat }
+    public var sender: Sender { message.sender }
+    public var replyChat: Chat? { message.chat }
+    public var replyQuote: ID? { message.messageID }
+
+    /// Whether the sender is one of the bot's superusers.
+    public var senderIsSuperuser: Bool {
+        services.superusers.contains(PlatformUser(platform: message.platform, id: message.sender.id))
+    }
+}
+
+/// What a notice handler gets: the notice, and the means to act on it.
+public struct NoticeContext: ActionContext {
+    public let notice: PlatformNotice
+    public let actions: any ChatActions
+    public let services: BotServices
+
+    public init(notice: PlatformNotice, actions: any ChatActions, services: BotServices) {
+        self.notice = notice
+        self.actions = actions
+        self.services = services
+    }
+
+    public var replyChat: Chat? { notice.chat }
+    public var replyQuote: ID? { nil }
+}

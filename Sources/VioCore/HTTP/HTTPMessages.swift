@@ -1,0 +1,58 @@
+import Foundation
+
+/// An HTTP request as the SDK modules build it; a transport sends it.
+public struct HTTPRequest: Hashable, Sendable {
+    public var method: String
+    public var url: URL
+    public var headers: HTTPHeaders
+    public var body: Data?
+    /// How long the whole exchange may take; `nil` leaves it to the transport.
+    public var timeout: Duration?
+
+    public init(method: String = "GET", url: URL, headers: HTTPHeaders = [:], body: Data? = nil, timeout: Duration? = nil) {
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.body = body
+        self.timeout = timeout
+    }
+}
+
+/// A complete HTTP response.
+public struct HTTPResponse: Hashable, Sendable {
+    public var status: Int
+    public var headers: HTTPHeaders
+    public var body: Data
+
+    public init(status: Int, headers: HTTPHeaders = [:], body: Data = Data()) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
+    public var isSuccess: Bool { (200..<300).contains(status) }
+}
+
+/// An HTTP response whose body arrives in chunks as the server sends them (server-sent events).
+public struct HTTPStreamingResponse: Sendable {
+    public var status: Int
+    public var headers: HTTPHeaders
+    /// The body, chunk by chunk; it ends when the server closes the response and throws on a broken one.
+    public var body: AsyncThrowingStream<Data, any Error>
+
+    public init(status: Int, headers: HTTPHeaders = [:], body: AsyncThrowingStream<Data, any Error>) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
+    /// The whole body, collected; for error responses, which are short.
+    public func collect(upTo limit: Int = 1 << 20) async throws -> Data {
+        var data = Data()
+        for try await chunk in body {
+            data.append(chunk.prefix(limit - data.count))
+            if data.count >= limit { break }
+        }
+        return data
+    }
+}

@@ -1,0 +1,35 @@
+/// Sends HTTP requests for the SDK modules, so they carry no HTTP stack of their own.
+///
+/// `URLSessionTransport` works anywhere Foundation does; a server plugs in AsyncHTTPClient; tests
+/// plug in `VioCoreTesting.ScriptedTransport` or a loopback server.
+///
+/// A transport reports a response whatever its status (a 500 is a response, not an error) and throws
+/// ``TransportError`` only when no response could be had.
+public protocol HTTPTransport: Sendable {
+    /// Sends a request and returns the whole response.
+    func send(_ request: HTTPRequest) async throws -> HTTPResponse
+
+    /// Sends a request and returns as soon as the head arrives; the body follows in chunks.
+    func stream(_ request: HTTPRequest) async throws -> HTTPStreamingResponse
+}
+
+/// Why a transport got no response.
+public enum TransportError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The server could not be reached or the connection broke (refused, reset, DNS, TLS).
+    case connectionFailed(host: String, reason: String)
+    /// No complete response arrived in time.
+    case timedOut(host: String, after: Duration?)
+    /// The request was cancelled.
+    case cancelled
+
+    public var description: String {
+        switch self {
+        case .connectionFailed(let host, let reason):
+            "could not reach \(host): \(reason)"
+        case .timedOut(let host, let after):
+            "\(host) did not answer" + (after.map { " within \($0)" } ?? " in time")
+        case .cancelled:
+            "the request was cancelled"
+        }
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Synchronization
+
+/// An ``HTTPTransport`` on Foundation's `URLSession`, for apps and scripts without a server HTTP client.
+///
+/// Streaming uses a session delegate, since Linux Foundation has no `URLSession.bytes`. A request's
+/// `timeout` becomes `URLRequest.timeoutInterval`, which Foundation applies to each wait for data.
+public final class URLSessionTransport: HTTPTransport {
+    private let configuration: URLSessionConfiguration
+    private let session: URLSession
+
+    public init(configuration: URLSessionConfiguration = .ephemeral) {
+        self.configuration = configuration
+        self.session = URLSession(configuration: configuration)
+    }
+
+    deinit {
+        session.finishTasksAndInvalidate()
+    }
+
+    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        let urlRequest = Self.urlRequest(for: request)
+        let task = Mutex<URLSessionDataTask?>(nil)
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                let dataTask = session.dataTask(with: urlRequest) { data, response, error in
+                    if let error {
+                        continuation.resume(throwing: Self.transportError(error, request: request))
+                    } else if let response = response as? HTTPURLResponse {
+                        continuation.resume(returning: HTTPResponse(status: response.statusCode, headers: Self.headers(of: response), body: data ?? Data()))
+                    } else {
+                        continuation.resume(throwing: TransportError.connectionFailed(host: request.url.host ?? "", reason: "the response was not HTTP"))
+                    }
+                }
+                task.withLock { $0 = dataTask }
+                dataTask.resume()
+            }
+        } onCancel: {
+            task.withLock { $0?.cancel() }
+        }
+    }
+
+    public func stream(_ request: HTTPRequest) async throws -> HTTPStreamingResponse {
+        let delegate = StreamingDelegate(request: request)
+        let streamingSession = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
+        let task = streamingSession.dataTask(with: Self.urlRequest(for: request))
+        streamingSession.finishTasksAndInvalidate()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                delegate.start(task, head: continuation)
+            }
+        } onCancel: {
+            task.cancel()
+        }
+    }
+
+    static func urlRequest(for request: HTTPRequest) -> URLRequest {
+        var urlRequest = URLRequest(url: request.url)
+        urlRequest.httpMethod = request.method
+        urlRequest.httpBody = request.body
+        if let timeout = request.timeout { urlRequest.timeoutInterval = timeout.timeInterval }
+        for field in request.headers { urlRequest.addValue(field.value, forHTTPHeaderField: field.name) }
+        return urlRequest
+    }
+
+    static func headers(of response: HTTPURLResponse) -> HTTPHeaders {
+        HTTPHeaders(response.allHeaderFields.compactMap { name, value in
+            guard let name = name as? String else { return nil }
+            return (name: name, value: "\(value)")
+        })
+    }
+
+    static func transportError(_ error: any Error, request: HTTPRequest) -> TransportError {
+        let host = request.url.host ?? request.url.absoluteString
+        guard let urlError = error as? URLError else {
+            return .connectionFailed(host: host, reason: "\(error)")
+        }
+        switch urlError.code {
+        case .timedOut: return .timedOut(host: host, after: request.timeout)
+        case .cancelled: return .cancelled
+        default: return .connectionFailed(host: host, reason: urlError.localizedDescription)
+        }
+    }
+}
+
+/// Turns one data task's delegate callbacks into a response head and a stream of body chunks.
+private final class StreamingDelegate: NSObject, URLSessionDataDelegate, Sendable {
+    private struct State {
+        var head: CheckedContinuation<HTTPStreamingResponse, any Error>?
+    }
+
+    private let request: HTTPRequest
+    private let state = Mutex(State())
+    private let body: AsyncThrowingStream<Data, any Error>
+    private let chunks: AsyncThrowingStream<Data, any Error>.Continuation
+
+    init(request: HTTPRequest) {
+        self.request = request
+        (body, chunks) = AsyncThrowingStream.makeStream(of: Data.self)
+    }
+
+    func start(_ task: URLSessionDataTask, head: CheckedContinuation<HTTPStreamingResponse, any Error>) {
+        state.withLock { $0.head = head }
+        chunks.onTermination = { termination in
+            if case .cancelled = termination { task.cancel() }
+        }
+        task.resume()
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+                    completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void) {
+        let head = state.withLock { state in
+            defer { state.head = nil }
+            return state.head
+        }
+        if let response = response as? HTTPURLResponse {
+            head?.resume(returning: HTTPStreamingResponse(status: response.statusCode, headers: URLSessionTransport.headers(of: response), body: body))
+            completionHandler(.allow)
+        } else {
+            head?.resume(throwing: TransportError.connectionFailed(host: request.url.host ?? "", reason: "the response was not HTTP"))
+            completionHandler(.cancel)
+        }
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        chunks.yield(data)
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+        let head = state.withLock { state in
+            defer { state.head = nil }
+            return state.head
+        }
+        if let error {
+            let failure = URLSessionTransport.transportError(error, request: request)
+            head?.resume(throwing: failure)
+            chunks.finish(throwing: failure)
+        } else {
+            head?.resume(throwing: TransportError.connectionFailed(host: request.url.host ?? "", reason: "the connection closed before a response"))
+            chunks.finish()
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+
+/// A message a bot received, on any platform.
+///
+/// Adapters build it from their platform's event; features read it without knowing the platform.
+/// `raw` keeps the platform's own event for the rare feature that needs more:
+///
+/// ```swift
+/// if let event = message.raw as? OneBotMessageEvent { … }
+/// ```
+public struct InboundMessage: Sendable {
+    public var platform: Platform
+    /// The account of the bot that received the message (QQ number, Telegram bot id).
+    public var botID: ID
+    public var chat: Chat
+    public var sender: Sender
+    public var messageID: ID
+    /// The plain text of the message, without mentions of the bot.
+    public var text: String
+    public var parts: [MessagePart]
+    /// Whether the message speaks to the bot: a private chat, a mention of the bot or a reply to it.
+    public var isAddressedToBot: Bool
+    public var date: Date
+    /// The platform's own event, for escape hatches.
+    public var raw: (any Sendable)?
+
+    public init(
+        platform: Platform,
+        botID: ID,
+        chat: Chat,
+        sender: Sender,
+        messageID: ID,
+        text: String,
+        parts: [MessagePart]? = nil,
+        isAddressedToBot: Bool,
+        date: Date = Date(),
+        raw: (any Sendable)? = nil
+    ) {
+        self.platform = platform
+        self.botID = botID
+        self.chat = chat
+        self.sender = sender
+        self.messageID = messageID
+        self.text = text
+        self.parts = parts ?? [.text(text)]
+        self.isAddressedToBot = isAddressedToBot
+        self.date = date
+        self.raw = raw
+    }
+
+    /// The id of the message this one quotes, if any.
+    public var replyTo: ID? {
+        for case .reply(let id) in parts { return id }
+        return nil
+    }
+
+    /// The users this message mentions, in order.
+    public var mentions: [ID] {
+        parts.compactMap { part in
+            if case .mention(let id) = part { return id }
+            return nil
+        }
+    }
+}
