@@ -14,6 +14,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // SDK modules: Foundation and each other only.
@@ -35,7 +36,13 @@ let package = Package(
         // Example bots: built with the package so they never rot.
         .executableTarget(name: "EchoBot", dependencies: ["VioCore"], path: "Examples/EchoBot"),
 
-        .testTarget(name: "VioCoreTests", dependencies: ["VioCore", "VioCoreTesting", "EchoBot"]),
+        // Real peers on loopback for the tests (a Hummingbird server on 127.0.0.1).
+        .target(
+            name: "VioTestSupport",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
+            path: "Tests/VioTestSupport"
+        ),
+        .testTarget(name: "VioCoreTests", dependencies: ["VioCore", "VioCoreTesting", "VioTestSupport", "EchoBot", .product(name: "Hummingbird", package: "hummingbird")]),
     ],
     swiftLanguageModes: [.v6]
 )
