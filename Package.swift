@@ -15,6 +15,12 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // SDK modules: Foundation and each other only.
@@ -30,6 +36,15 @@ let package = Package(
             dependencies: [
                 "VioCore", "OneBot", "TelegramKit", "OpenAIClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
 
@@ -39,10 +54,11 @@ let package = Package(
         // Real peers on loopback for the tests (a Hummingbird server on 127.0.0.1).
         .target(
             name: "VioTestSupport",
-            dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: ["VioCore", .product(name: "Hummingbird", package: "hummingbird")],
             path: "Tests/VioTestSupport"
         ),
-        .testTarget(name: "VioCoreTests", dependencies: ["VioCore", "VioCoreTesting", "VioTestSupport", "EchoBot", .product(name: "Hummingbird", package: "hummingbird")]),
+        .testTarget(name: "VioCoreTests", dependencies: ["VioCore", "VioCoreTesting", "VioTestSupport", "EchoBot"]),
+        .testTarget(name: "VioServerTests", dependencies: ["VioServer", "VioCoreTesting", "VioTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

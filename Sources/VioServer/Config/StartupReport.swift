@@ -1,0 +1,34 @@
+/// What `vio-server` says at start-up: each feature, on or off, and why.
+struct StartupReport: Sendable {
+    struct Line: Sendable, Equatable {
+        let feature: String
+        let isOn: Bool
+        let detail: String
+
+        var text: String { "\(feature): \(isOn ? "on" : "off") (\(detail))" }
+    }
+
+    let lines: [Line]
+    /// Settings that work but deserve attention (an open OneBot endpoint).
+    let warnings: [String]
+
+    init(_ configuration: ServerConfiguration) {
+        let address = "\(configuration.host):\(configuration.port)"
+        lines = [
+            Line(feature: "OneBot v11 reverse WebSocket", isOn: false,
+                 detail: "the OneBot runner is not wired yet; ws://\(address)/onebot/v11/ws arrives with it"),
+            Line(feature: "Telegram", isOn: false,
+                 detail: configuration.telegramToken == nil ? "set BOT_TOKEN" : "BOT_TOKEN is set, but the Telegram runner is not wired yet"),
+            Line(feature: "Chat model", isOn: configuration.chat != nil,
+                 detail: configuration.chat.map { "\($0.model) at \($0.baseURL.absoluteString), key \($0.apiKey)" } ?? "set OPENAI_API_KEY or chatGPTAPIKey"),
+            Line(feature: "Roast model", isOn: configuration.roast != nil || configuration.chat != nil,
+                 detail: configuration.roast.map { "\($0.model) at \($0.baseURL.absoluteString)" }
+                    ?? (configuration.chat == nil ? "set DeepSeekAPIKey or OPENAI_API_KEY" : "uses the chat model; set DeepSeekAPIKey for DeepSeek")),
+            Line(feature: "Storage", isOn: true, detail: "SQLite in \(configuration.dataDirectory.path)"),
+            Line(feature: "Health", isOn: true, detail: "GET http://\(address)/healthz and /readyz"),
+        ]
+        warnings = configuration.oneBotAccessToken == nil
+            ? ["ONEBOT_ACCESS_TOKEN is not set: any OneBot client that reaches this port may connect as a bot"]
+            : []
+    }
+}

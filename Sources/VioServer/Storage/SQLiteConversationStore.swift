@@ -1,0 +1,46 @@
+import Foundation
+import GRDB
+import VioCore
+
+/// VioCore's ``ConversationStore`` in SQLite: conversations survive restarts.
+struct SQLiteConversationStore: ConversationStore {
+    let database: SQLiteDatabase
+    /// Turns kept per conversation; older ones are deleted as new ones arrive.
+    var retainedTurns = 200
+
+    func append(_ turns: [ConversationTurn], to key: ConversationKey) async throws {
+        try await database.pool.write { db in
+            for turn in turns {
+                try db.execute(
+                    sql: "INSERT INTO conversation_turn (conversation, role, content, created_at) VALUES (?, ?, ?, ?)",
+                    arguments: [key.rawValue, turn.role.rawValue, turn.content, turn.date.timeIntervalSince1970])
+            }
+            try db.execute(
+                sql: """
+                    DELETE FROM conversation_turn WHERE conversation = ? AND id <= (
+                        SELECT id FROM conversation_turn WHERE conversation = ? ORDER BY id DESC LIMIT 1 OFFSET ?)
+                    """,
+                arguments: [key.rawValue, key.rawValue, retainedTurns])
+        }
+    }
+
+    func history(of key: ConversationKey, limit: HistoryLimit) async throws -> [ConversationTurn] {
+        let turns = try await database.pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: "SELECT role, content, created_at FROM conversation_turn WHERE conversation = ? ORDER BY id DESC LIMIT ?",
+                arguments: [key.rawValue, max(limit.maxTurns, 0)]
+            ).reversed().compactMap { row -> ConversationTurn? in
+                guard let role = ConversationTurn.Role(rawValue: row["role"]) else { return nil }
+                return ConversationTurn(role: role, content: row["content"], date: Date(timeIntervalSince1970: row["created_at"]))
+            }
+        }
+        return limit.apply(to: turns)
+    }
+
+    func reset(_ key: ConversationKey) async throws {
+        try await database.pool.write { db in
+            try db.execute(sql: "DELETE FROM conversation_turn WHERE conversation = ?", arguments: [key.rawValue])
+        }
+    }
+}

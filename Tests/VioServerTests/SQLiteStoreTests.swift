@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+import VioCore
+import VioCoreTesting
+@testable import VioServer
+
+@Suite struct SQLiteStoreTests {
+    @Test func conversationsKeepTheStoreContract() async throws {
+        let directory = try TemporaryDirectory()
+        try await StoreContract.checkConversationStore { SQLiteConversationStore(database: try SQLiteDatabase(directory: directory.url)) }
+    }
+
+    @Test func recordsKeepTheStoreContract() async throws {
+        let directory = try TemporaryDirectory()
+        try await StoreContract.checkKeyValueStore { now in SQLiteKeyValueStore(database: try SQLiteDatabase(directory: directory.url), now: now) }
+    }
+
+    @Test func everythingSurvivesReopeningTheFile() async throws {
+        let directory = try TemporaryDirectory()
+        let key = ConversationKey(platform: .onebot, chat: .group(7), user: 42)
+        do {
+            let storage = try await ServerStorage.open(in: directory.url)
+            try await storage.conversations.append([ConversationTurn(role: .user, content: "记住我"), ConversationTurn(role: .assistant, content: "好的")], to: key)
+            try await storage.records.set(["r18": true], for: "7", in: "group-settings")
+        }
+        let reopened = try await ServerStorage.open(in: directory.url)
+        #expect(try await reopened.conversations.history(of: key, limit: HistoryLimit(maxTurns: 20)).map(\.content) == ["记住我", "好的"])
+        #expect(try await reopened.records.get([String: Bool].self, for: "7", in: "group-settings") == ["r18": true])
+    }
+
+    @Test func theDatabaseIsInWALMode() async throws {
+        let directory = try TemporaryDirectory()
+        let database = try SQLiteDatabase(directory: directory.url)
+        let mode = try await database.pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        #expect(mode == "wal")
+    }
+
+    @Test func onlyTheNewestTurnsAreRetained() async throws {
+        let directory = try TemporaryDirectory()
+        let store = SQLiteConversationStore(database: try SQLiteDatabase(directory: directory.url), retainedTurns: 3)
+        let key = ConversationKey(rawValue: "k")
+        for index in 0..<5 { try await store.append([ConversationTurn(role: .user, content: "\(index)")], to: key) }
+        #expect(try await store.history(of: key, limit: HistoryLimit(maxTurns: 10)).map(\.content) == ["2", "3", "4"])
+    }
+
+    @Test func expiredRecordsAreSweptAtOpen() async throws {
+        let directory = try TemporaryDirectory()
+        let clock = StoreContract.ManualClock()
+        let records = SQLiteKeyValueStore(database: try SQLiteDatabase(directory: directory.url), now: { clock.now })
+        try await records.setData(Data("x".utf8), for: "old", in: "recalls", expiresAfter: .seconds(72 * 3600))
+        try await records.setData(Data("y".utf8), for: "kept", in: "recalls", expiresAfter: nil)
+        clock.advance(by: .seconds(72 * 3600 + 1))
+        #expect(try await records.removeExpired() == 1)
+        #expect(try await records.keys(in: "recalls") == ["kept"])
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+import VioCore
+@testable import VioServer
+
+@Suite struct ServerConfigurationTests {
+    @Test func defaultsNeedNoSettingsAtAll() throws {
+        let configuration = try ServerConfiguration(environment: [:])
+        #expect(configuration.host == "0.0.0.0")
+        #expect(configuration.port == 8080)
+        #expect(configuration.chat == nil)
+        #expect(configuration.telegramToken == nil)
+        #expect(configuration.oneBotAPITimeout == .seconds(30))
+        #expect(configuration.pictureAPIURL.absoluteString == "https://api.lolicon.app/setu/v2")
+        #expect(configuration.huntSoundBaseURL.absoluteString == "http://hunt.kamille.ovh/sounds/")
+    }
+
+    @Test func vioGoNamesKeepWorking() throws {
+        let configuration = try ServerConfiguration(environment: [
+            "PORT": "9000", "chatGPTAPIKey": "sk-old", "ChatGPTURL_proxy": "https://proxy.example/v1", "DeepSeekAPIKey": "ds-key",
+        ])
+        #expect(configuration.port == 9000)
+        #expect(configuration.chat?.apiKey.value == "sk-old")
+        #expect(configuration.chat?.baseURL.absoluteString == "https://proxy.example/v1")
+        #expect(configuration.chat?.model == "gpt-4o-mini")
+        #expect(configuration.roast?.baseURL.absoluteString == "https://api.deepseek.com")
+        #expect(configuration.roast?.model == "deepseek-chat")
+    }
+
+    @Test func clearerNamesWinOverVioGoNames() throws {
+        let configuration = try ServerConfiguration(environment: ["chatGPTAPIKey": "old", "OPENAI_API_KEY": "new", "OPENAI_MODEL": "qwen-plus"])
+        #expect(configuration.chat?.apiKey.value == "new")
+        #expect(configuration.chat?.model == "qwen-plus")
+    }
+
+    @Test func emptyValuesCountAsUnset() throws {
+        let configuration = try ServerConfiguration(environment: ["OPENAI_API_KEY": "  ", "PORT": ""])
+        #expect(configuration.chat == nil)
+        #expect(configuration.port == 8080)
+    }
+
+    @Test func superusersAreAListOfIDs() throws {
+        let configuration = try ServerConfiguration(environment: ["VIO_SUPERUSERS": "10001, 10002，10003"])
+        #expect(configuration.superusers == [10001, 10002, 10003])
+    }
+
+    @Test func unreadableValuesNameTheSetting() {
+        #expect(throws: ConfigurationError.self) { try ServerConfiguration(environment: ["PORT": "eighty"]) }
+        #expect(throws: ConfigurationError.self) { try ServerConfiguration(environment: ["PORT": "70000"]) }
+        #expect(throws: ConfigurationError.self) { try ServerConfiguration(environment: ["OPENAI_BASE_URL": "api.openai.com"]) }
+        #expect(throws: ConfigurationError.self) { try ServerConfiguration(environment: ["LOG_LEVEL": "loud"]) }
+        do {
+            _ = try ServerConfiguration(environment: ["PORT": "eighty"])
+        } catch {
+            #expect("\(error)" == "PORT: expected a whole number from 1 to 65535, got 'eighty'")
+        }
+    }
+
+    @Test func theStartupReportSaysWhatIsOffAndWhyWithoutSecrets() throws {
+        let off = StartupReport(try ServerConfiguration(environment: [:]))
+        #expect(off.lines.contains { $0.text == "Chat model: off (set OPENAI_API_KEY or chatGPTAPIKey)" })
+        #expect(off.lines.contains { $0.text == "Telegram: off (set BOT_TOKEN)" })
+        #expect(off.warnings.count == 1, "an open OneBot endpoint is worth a warning")
+
+        let on = StartupReport(try ServerConfiguration(environment: ["OPENAI_API_KEY": "sk-secret-key-123456", "ONEBOT_ACCESS_TOKEN": "t"]))
+        let text = on.lines.map(\.text).joined(separator: "\n")
+        #expect(text.contains("Chat model: on"))
+        #expect(!text.contains("sk-secret-key-123456"), "keys never appear in the start-up report")
+        #expect(on.warnings.isEmpty)
+    }
+}
