@@ -36,6 +36,7 @@ let package = Package(
         .executableTarget(name: "EchoBot", dependencies: ["VioCore"], path: "Examples/EchoBot"),
 
         .testTarget(name: "VioCoreTests", dependencies: ["VioCore", "VioCoreTesting", "EchoBot"]),
+        .executableTarget(name: "OneBotBench", dependencies: ["OneBot", "VioCore"], path: "Benchmarks/OneBotBench"),
         .testTarget(name: "OneBotTests", dependencies: ["OneBot", "VioCore", "VioCoreTesting"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
