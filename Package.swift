@@ -14,6 +14,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
     ],
     targets: [
         // SDK modules: Foundation and each other only.
@@ -36,6 +38,15 @@ let package = Package(
         .executableTarget(name: "EchoBot", dependencies: ["VioCore"], path: "Examples/EchoBot"),
 
         .testTarget(name: "VioCoreTests", dependencies: ["VioCore", "VioCoreTesting", "EchoBot"]),
+        .executableTarget(
+            name: "OneBotEchoBot",
+            dependencies: [
+                "OneBot", "VioCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+            ],
+            path: "Examples/OneBotEchoBot"
+        ),
         .executableTarget(name: "OneBotBench", dependencies: ["OneBot", "VioCore"], path: "Benchmarks/OneBotBench"),
         .testTarget(name: "OneBotTests", dependencies: ["OneBot", "VioCore", "VioCoreTesting"], resources: [.copy("Fixtures")]),
     ],
