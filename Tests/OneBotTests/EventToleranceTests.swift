@@ -49,6 +49,42 @@ import VioCore
         #expect(second.message.isEmpty)
     }
 
+    @Test func noticesWithoutFixturesDecodeFromTheirDocumentedShapes() throws {
+        func notice(_ members: String) throws -> NoticeEvent {
+            guard case .notice(let notice) = try decode(#"{"time":1,"self_id":9,"post_type":"notice",\#(members)}"#).kind else {
+                throw Fixture.Missing(name: members)
+            }
+            return notice
+        }
+        let kickedMe = try #require(try groupMember(#""sub_type":"kick_me","group_id":1,"user_id":9,"operator_id":2"#))
+        #expect(kickedMe.subType == "kick_me" && kickedMe.wasRemoved && kickedMe.operatorID == 2)
+        guard case .groupDecrease(let kicked) = try notice(#""notice_type":"group_decrease","sub_type":"kick","group_id":1,"user_id":3,"operator_id":2"#) else { throw Fixture.Missing(name: "kick") }
+        #expect(kicked.wasRemoved)
+        guard case .poke(let poke) = try notice(#""notice_type":"notify","sub_type":"poke","group_id":1,"user_id":2,"target_id":9"#) else { throw Fixture.Missing(name: "poke") }
+        #expect(poke.targetID == 9)
+        guard case .luckyKing(let king) = try notice(#""notice_type":"notify","sub_type":"lucky_king","group_id":1,"user_id":2,"target_id":3"#) else { throw Fixture.Missing(name: "king") }
+        #expect(king.targetID == 3)
+        guard case .honor(let honor) = try notice(#""notice_type":"notify","sub_type":"honor","group_id":1,"user_id":2,"honor_type":"talkative""#) else { throw Fixture.Missing(name: "honor") }
+        #expect(honor.honorType == "talkative")
+        guard case .friendRecall(let recall) = try notice(#""notice_type":"friend_recall","user_id":2,"message_id":-7"#) else { throw Fixture.Missing(name: "recall") }
+        #expect(recall.messageID == -7)
+        guard case .offlineFile(let file) = try notice(#""notice_type":"offline_file","user_id":2,"file":{"name":"a.txt","size":3,"url":"http://x"}"#) else { throw Fixture.Missing(name: "file") }
+        #expect(file.file.url == "http://x")
+        guard case .clientStatus(let client) = try notice(#""notice_type":"client_status","online":true,"client":{"app_id":1}"#) else { throw Fixture.Missing(name: "client") }
+        #expect(client.online)
+        guard case .groupMessageEmojiLike(let like) = try notice(#""notice_type":"group_msg_emoji_like","group_id":1,"user_id":2,"message_id":3,"likes":[{"emoji_id":"76","count":2},5]"#) else { throw Fixture.Missing(name: "like") }
+        #expect(like.likes == [EmojiLike(emojiID: "76", count: 2)])
+        guard case .groupBan(let lift) = try notice(#""notice_type":"group_ban","sub_type":"lift_ban","group_id":1,"user_id":2,"operator_id":3,"duration":0"#) else { throw Fixture.Missing(name: "lift") }
+        #expect(!lift.isBan)
+        #expect(lift.duration == .zero)
+        #expect(throws: OneBotError.self) { try notice(#""notice_type":"group_recall","user_id":2"#) }
+    }
+
+    private func groupMember(_ members: String) throws -> GroupMemberNotice? {
+        guard case .notice(.groupDecrease(let change)) = try decode(#"{"time":1,"self_id":9,"post_type":"notice","notice_type":"group_decrease",\#(members)}"#).kind else { return nil }
+        return change
+    }
+
     @Test func responsesAndGarbageAreTypedErrors() {
         #expect(throws: OneBotError.notAnEvent) { try decode(#"{"status":"ok","retcode":0,"data":null,"echo":"1"}"#) }
         #expect(throws: OneBotError.self) { try decode("not json") }

@@ -29,12 +29,7 @@ public struct ActionResponse: Sendable {
     /// Reads a response frame; throws ``OneBotError/malformedFrame(_:)`` for invalid JSON or frames
     /// that are not responses.
     public init(json: Data) throws {
-        let fields: FrameFields
-        do {
-            fields = try JSONReader.read(json) { try FrameFields(reading: &$0) }
-        } catch let error as JSONReaderError {
-            throw OneBotError.malformedFrame(error.description)
-        }
+        let fields = try FrameFields(frame: json)
         guard let response = ActionResponse(fields: fields, frame: json) else {
             throw OneBotError.malformedFrame("not an action response (no status, retcode or echo)")
         }

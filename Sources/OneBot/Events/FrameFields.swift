@@ -61,6 +61,15 @@ struct FrameFields {
     var msg: String?
     var wording: String?
 
+    /// Reads a whole frame; invalid JSON is ``OneBotError/malformedFrame(_:)``.
+    init(frame: Data) throws {
+        do {
+            self = try JSONReader.read(frame) { try FrameFields(reading: &$0) }
+        } catch let error as JSONReaderError {
+            throw OneBotError.malformedFrame(error.description)
+        }
+    }
+
     init(reading reader: inout JSONReader) throws {
         guard reader.peek() == .openBrace else { throw reader.error("a frame must be a JSON object") }
         try reader.readObject { reader, key in try self.read(key, from: &reader) }

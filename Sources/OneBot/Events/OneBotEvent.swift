@@ -39,12 +39,7 @@ public struct OneBotEvent: Sendable {
     /// Decodes one frame. Throws ``OneBotError/notAnEvent`` for frames without `post_type` (action
     /// responses) and ``OneBotError/malformedFrame(_:)`` for invalid JSON.
     public init(json: Data) throws {
-        let fields: FrameFields
-        do {
-            fields = try JSONReader.read(json) { try FrameFields(reading: &$0) }
-        } catch let error as JSONReaderError {
-            throw OneBotError.malformedFrame(error.description)
-        }
+        let fields = try FrameFields(frame: json)
         try self.init(fields: fields, raw: json)
     }
 

@@ -79,6 +79,18 @@ struct JSONReader {
         }
     }
 
+    /// Reads an object like ``readObject(_:)`` if one comes next; skips any other value.
+    /// Returns whether an object was read.
+    @discardableResult
+    mutating func readObjectIfPresent(_ body: (inout JSONReader, JSONKey) throws -> Void) throws -> Bool {
+        guard peek() == .openBrace else {
+            try skipValue()
+            return false
+        }
+        try readObject(body)
+        return true
+    }
+
     /// Reads an array, calling `body` with the reader positioned at each element.
     mutating func readArray(_ body: (inout JSONReader) throws -> Void) throws {
         try expect(.openBracket)

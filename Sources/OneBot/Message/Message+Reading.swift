@@ -39,13 +39,8 @@ extension Segment {
 extension SegmentData {
     /// Reads a data object in the order it arrived; anything but an object reads as empty.
     init(reading reader: inout JSONReader) throws {
-        guard reader.peek() == .openBrace else {
-            try reader.skipValue()
-            self.init()
-            return
-        }
         var fields: [Field] = []
-        try reader.readObject { reader, key in
+        try reader.readObjectIfPresent { reader, key in
             let value: JSONValue = reader.peek() == .quote ? .string(try reader.readString()) : try reader.readValue()
             fields.append(Field(key: key.string, value: value))
         }

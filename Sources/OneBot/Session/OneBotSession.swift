@@ -65,12 +65,7 @@ public struct OneBotSession: Sendable {
     /// Reads one incoming frame. Throws ``OneBotError/malformedFrame(_:)`` for frames that are
     /// neither an event nor a response.
     public mutating func receive(_ frame: Data) throws -> Received {
-        let fields: FrameFields
-        do {
-            fields = try JSONReader.read(frame) { try FrameFields(reading: &$0) }
-        } catch let error as JSONReaderError {
-            throw OneBotError.malformedFrame(error.description)
-        }
+        let fields = try FrameFields(frame: frame)
         if fields.postType != nil {
             return .event(try OneBotEvent(fields: fields, raw: frame))
         }

@@ -9,11 +9,7 @@ public struct AnonymousSender: Hashable, Sendable {
 
     /// Reads the object, or `nil` for null.
     init?(reading reader: inout JSONReader) throws {
-        guard reader.peek() == .openBrace else {
-            try reader.skipValue()
-            return nil
-        }
-        try reader.readObject { reader, key in
+        let isObject = try reader.readObjectIfPresent { reader, key in
             switch key {
             case "id": id = try reader.readID()
             case "name": name = try reader.readLooseString()
@@ -21,5 +17,6 @@ public struct AnonymousSender: Hashable, Sendable {
             default: try reader.skipValue()
             }
         }
+        guard isObject else { return nil }
     }
 }

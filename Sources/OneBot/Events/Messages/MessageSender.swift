@@ -37,11 +37,7 @@ public struct MessageSender: Hashable, Sendable {
 
     init(reading reader: inout JSONReader) throws {
         self.init()
-        guard reader.peek() == .openBrace else {
-            try reader.skipValue()
-            return
-        }
-        try reader.readObject { reader, key in
+        try reader.readObjectIfPresent { reader, key in
             switch key {
             case "user_id": userID = try reader.readID()
             case "nickname": nickname = try reader.readLooseString()

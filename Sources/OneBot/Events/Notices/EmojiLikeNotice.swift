@@ -20,6 +20,11 @@ public struct EmojiLike: Hashable, Sendable {
     public var emojiID: String
     public var count: Int
 
+    public init(emojiID: String, count: Int) {
+        self.emojiID = emojiID
+        self.count = count
+    }
+
     static func readList(from reader: inout JSONReader) throws -> [EmojiLike] {
         var likes: [EmojiLike] = []
         guard reader.peek() == .openBracket else {
@@ -28,15 +33,14 @@ public struct EmojiLike: Hashable, Sendable {
         }
         try reader.readArray { reader in
             var like = EmojiLike(emojiID: "", count: 1)
-            guard reader.peek() == .openBrace else { return try reader.skipValue() }
-            try reader.readObject { reader, key in
+            let isObject = try reader.readObjectIfPresent { reader, key in
                 switch key {
                 case "emoji_id": like.emojiID = try reader.readLooseString() ?? ""
                 case "count": like.count = try reader.readLooseInt() ?? 1
                 default: try reader.skipValue()
                 }
             }
-            likes.append(like)
+            if isObject { likes.append(like) }
         }
         return likes
     }

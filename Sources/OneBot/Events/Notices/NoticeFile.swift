@@ -13,11 +13,7 @@ public struct NoticeFile: Hashable, Sendable {
 
     /// Reads the object, or `nil` for anything else.
     init?(reading reader: inout JSONReader) throws {
-        guard reader.peek() == .openBrace else {
-            try reader.skipValue()
-            return nil
-        }
-        try reader.readObject { reader, key in
+        let isObject = try reader.readObjectIfPresent { reader, key in
             switch key {
             case "id": id = try reader.readLooseString()
             case "name": name = try reader.readLooseString()
@@ -27,5 +23,6 @@ public struct NoticeFile: Hashable, Sendable {
             default: try reader.skipValue()
             }
         }
+        guard isObject else { return nil }
     }
 }
