@@ -51,6 +51,19 @@ let package = Package(
         // Example bots: built with the package so they never rot.
         .executableTarget(name: "EchoBot", dependencies: ["VioCore"], path: "Examples/EchoBot"),
 
+        .executableTarget(
+            name: "OneBotEchoBot",
+            dependencies: [
+                "OneBot", "VioCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+            ],
+            path: "Examples/OneBotEchoBot"
+        ),
+
+        // Benchmarks: release-built executables that print their figures (see BENCHMARKS.md).
+        .executableTarget(name: "OneBotBench", dependencies: ["OneBot", "VioCore"], path: "Benchmarks/OneBotBench"),
+
         // Real peers on loopback for the tests (a Hummingbird server on 127.0.0.1).
         .target(
             name: "VioTestSupport",
@@ -58,6 +71,7 @@ let package = Package(
             path: "Tests/VioTestSupport"
         ),
         .testTarget(name: "VioCoreTests", dependencies: ["VioCore", "VioCoreTesting", "VioTestSupport", "EchoBot"]),
+        .testTarget(name: "OneBotTests", dependencies: ["OneBot", "VioCore", "VioCoreTesting"], resources: [.copy("Fixtures")]),
         .testTarget(name: "VioServerTests", dependencies: ["VioServer", "VioCoreTesting", "VioTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,16 @@
+import VioCore
+
+/// What a send action returns: the new message's id, and for merged forwards their id (`forward_id`,
+/// NapCat `res_id`).
+public struct SentMessage: Decodable, Hashable, Sendable {
+    public var messageID: ID?
+    public var forwardID: String?
+
+    private enum CodingKeys: String, CodingKey { case messageID = "message_id", forwardID = "forward_id", resID = "res_id" }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        messageID = container.lenient(ID.self, .messageID)
+        forwardID = container.lenient(String.self, .forwardID) ?? container.lenient(String.self, .resID)
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import Synchronization
+import VioCore
+
+/// Connects a OneBot connection to a VioCore ``Bot``: turns events into `InboundMessage`s and
+/// `PlatformNotice`s, and performs the bot's actions with OneBot calls.
+///
+/// One adapter per connection (per bot account):
+///
+/// ```swift
+/// let adapter = OneBotAdapter(client: client, selfID: peer.selfID ?? 0)
+/// for try await frame in socket.frames {
+///     if let event = await client.receive(frame), let botEvent = adapter.botEvent(for: event) {
+///         Task { await bot.handle(botEvent, via: adapter) }
+///     }
+/// }
+/// ```
+public final class OneBotAdapter: ChatActions {
+    public let platform = Platform.onebot
+    public let client: OneBotClient
+    /// The bot account this connection speaks for.
+    public let selfID: ID
+    private let botMessages = Mutex(RecentIDs(capacity: 1024))
+
+    public init(client: OneBotClient, selfID: ID) {
+        self.client = client
+        self.selfID = selfID
+    }
+
+    /// The VioCore event for `event`, or `nil` for what a bot does not handle (meta events, the
+    /// bot's own messages, unknown kinds). The bot's own messages are remembered so replies to them
+    /// count as addressed to the bot.
+    public func botEvent(for event: OneBotEvent) -> BotEvent? {
+        switch event.kind {
+        case .message(let message) where message.userID != selfID:
+            return .message(inboundMessage(message, event: event))
+        case .message(let message), .messageSent(let message):
+            rememberBotMessage(message.messageID)
+            return nil
+        case .notice(let notice):
+            return .notice(platformNotice(notice, event: event))
+        case .request(let request):
+            return .notice(platformNotice(request, event: event))
+        case .meta, .unknown:
+            return nil
+        }
+    }
+
+    /// Whether a message speaks to the bot: a private chat, an `at` of the bot (not `at all`), or a
+    /// quote of one of the bot's messages seen on this connection.
+    public func isAddressedToBot(_ message: Message, isPrivate: Bool) -> Bool {
+        if isPrivate { return true }
+        return message.segments.contains { segment in
+            switch segment {
+            case .at(let at): at.target == .user(selfID)
+            case .reply(let reply): reply.id.map { id in botMessages.withLock { $0.contains(id) } } ?? false
+            default: false
+            }
+        }
+    }
+
+    func rememberBotMessage(_ id: ID?) {
+        guard let id else { return }
+        botMessages.withLock { $0.insert(id) }
+    }
+
+    func inboundMessage(_ event: MessageEvent, event envelope: OneBotEvent) -> InboundMessage {
+        let chat: Chat = event.isGroup ? .group(event.groupID ?? 0, title: event.groupName) : .private(event.userID)
+        return inboundMessage(
+            event.message, chat: chat, sender: Sender(event.sender, id: event.userID), messageID: event.messageID,
+            date: envelope.date, raw: envelope)
+    }
+
+    func inboundMessage(_ message: Message, chat: Chat, sender: Sender, messageID: ID, date: Date, raw: (any Sendable)?) -> InboundMessage {
+        InboundMessage(
+            platform: .onebot, botID: selfID, chat: chat, sender: sender, messageID: messageID,
+            text: message.plainText.trimmingCharacters(in: .whitespacesAndNewlines),
+            parts: message.segments.map(\.messagePart),
+            isAddressedToBot: isAddressedToBot(message, isPrivate: chat.isPrivate), date: date, raw: raw)
+    }
+}
+
+/// The last `capacity` ids inserted, for membership tests.
+struct RecentIDs {
+    private var order: [ID] = []
+    private var members: Set<ID> = []
+    private var next = 0
+    let capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = capacity
+    }
+
+    func contains(_ id: ID) -> Bool { members.contains(id) }
+
+    mutating func insert(_ id: ID) {
+        guard members.insert(id).inserted else { return }
+        if order.count < capacity {
+            order.append(id)
+        } else {
+            members.remove(order[next])
+            order[next] = id
+            next = (next + 1) % capacity
+        }
+    }
+}

@@ -1,0 +1,37 @@
+/// What went wrong talking to a OneBot implementation.
+public enum OneBotError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The peer answered `failed`: `retcode` and its own words (`wording`, `message` or `msg`).
+    case actionFailed(action: String, retcode: Int, message: String)
+    /// No response arrived in time; the peer may still perform the action.
+    case timedOut(action: String, after: Duration)
+    /// The connection closed before the response arrived.
+    case connectionClosed(action: String)
+    /// A frame was not valid JSON or lacked a field its kind needs.
+    case malformedFrame(String)
+    /// A frame given to the event decoder was something else (an action response, a bare value).
+    case notAnEvent
+    /// The response's `data` did not have the shape the action expects.
+    case unexpectedResponse(action: String, detail: String)
+    /// The action's parameters could not be encoded.
+    case encodingFailed(action: String, detail: String)
+
+    public var description: String {
+        switch self {
+        case .actionFailed(let action, let retcode, let message):
+            "\(action) failed with retcode \(retcode)\(message.isEmpty ? "" : ": \(message)")"
+                + (retcode == 1404 ? " (the implementation does not support this action)" : "")
+        case .timedOut(let action, let after):
+            "\(action) got no response within \(after); the peer may be busy or the connection stalled"
+        case .connectionClosed(let action):
+            "\(action) was not answered: the OneBot connection closed; retry once the peer reconnects"
+        case .malformedFrame(let detail):
+            "malformed frame from the OneBot peer: \(detail)"
+        case .notAnEvent:
+            "the frame is not an event (it has no post_type); action responses go to OneBotSession"
+        case .unexpectedResponse(let action, let detail):
+            "\(action) returned data of an unexpected shape: \(detail)"
+        case .encodingFailed(let action, let detail):
+            "\(action) parameters could not be encoded: \(detail)"
+        }
+    }
+}

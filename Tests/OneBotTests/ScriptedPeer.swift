@@ -1,0 +1,44 @@
+import Foundation
+import OneBot
+import Synchronization
+import VioCore
+
+/// A fake OneBot implementation on the other end of a ``OneBotClient``: records every request and
+/// answers each with the `data` its script returns for the action (or `failed` when it returns nil).
+final class ScriptedPeer: Sendable {
+    let client = OneBotClient()
+    private let log = RequestLog()
+    private let task: Task<Void, Never>
+
+    init(script: @escaping @Sendable (_ action: String, _ params: JSONValue) -> JSONValue? = { _, _ in .null }) {
+        let client = client
+        let log = log
+        task = Task {
+            for await frame in client.outgoing {
+                guard let request = try? JSONDecoder().decode(JSONValue.self, from: frame) else { continue }
+                log.requests.withLock { $0.append(request) }
+                let action = request["action"]?.stringValue ?? ""
+                let answer: JSONValue = if let data = script(action, request["params"] ?? [:]) {
+                    ["status": "ok", "retcode": 0, "data": data, "echo": request["echo"] ?? .null]
+                } else {
+                    ["status": "failed", "retcode": 100, "data": nil, "wording": "scripted failure", "echo": request["echo"] ?? .null]
+                }
+                if let bytes = try? JSONEncoder().encode(answer) { _ = await client.receive(bytes) }
+            }
+        }
+    }
+
+    /// The requests so far, as `(action, params)`.
+    var calls: [(action: String, params: JSONValue)] {
+        log.requests.withLock { $0.map { ($0["action"]?.stringValue ?? "", $0["params"] ?? .null) } }
+    }
+
+    func stop() async {
+        await client.connectionClosed()
+        await task.value
+    }
+}
+
+private final class RequestLog: Sendable {
+    let requests = Mutex<[JSONValue]>([])
+}
