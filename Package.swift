@@ -14,6 +14,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // SDK modules: Foundation and each other only.
@@ -34,8 +35,25 @@ let package = Package(
 
         // Example bots: built with the package so they never rot.
         .executableTarget(name: "EchoBot", dependencies: ["VioCore"], path: "Examples/EchoBot"),
+        .executableTarget(
+            name: "ChatCLI",
+            dependencies: ["VioCore", "OpenAIClient", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Examples/ChatCLI"
+        ),
+
+        // Benchmarks: `swift run -c release <Name>`.
+        .executableTarget(
+            name: "OpenAIBench",
+            dependencies: ["OpenAIClient", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Benchmarks/OpenAIBench"
+        ),
 
         .testTarget(name: "VioCoreTests", dependencies: ["VioCore", "VioCoreTesting", "EchoBot"]),
+        .testTarget(
+            name: "OpenAIClientTests",
+            dependencies: ["OpenAIClient", "VioCoreTesting", .product(name: "Hummingbird", package: "hummingbird")],
+            resources: [.copy("Fixtures")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
