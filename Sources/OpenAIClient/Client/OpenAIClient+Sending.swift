@@ -53,7 +53,7 @@ extension OpenAIClient {
                 let body = try await response.errorBody()
                 failure = .status(response.status, response.headers)
                 error = .http(
-                    status: response.status, provider: ProviderError(body: body), excerpt: OpenAIError.excerpt(of: body),
+                    status: response.status, provider: ProviderError(body: body), excerpt: OpenAIError.excerpt(of: body, hiding: configuration.apiKey),
                     retryAfter: RetryPolicy.retryAfter(in: response.headers, now: environment.now()))
             } catch let transportError as TransportError {
                 error = OpenAIError(transportError)
@@ -84,7 +84,7 @@ extension OpenAIClient {
         do {
             return try JSONDecoder().decode(type, from: body)
         } catch {
-            throw OpenAIError.decodingFailed(what, error: error, body: body).redacting(configuration.apiKey)
+            throw OpenAIError.decodingFailed(what, error: error, body: body, hiding: configuration.apiKey)
         }
     }
 

@@ -15,13 +15,14 @@ extension OpenAIError {
     }
 
     /// The error for a body that did not decode as `what`.
-    static func decodingFailed(_ what: String, error: any Error, body: Data) -> OpenAIError {
-        .decodingFailed(what: what, reason: summary(of: error), excerpt: excerpt(of: body))
+    static func decodingFailed(_ what: String, error: any Error, body: Data, hiding secret: Redacted? = nil) -> OpenAIError {
+        .decodingFailed(what: what, reason: summary(of: error), excerpt: excerpt(of: body, hiding: secret))
     }
 
-    /// The start of `body` on one line, for error text.
-    static func excerpt(of body: Data) -> String {
-        let text = String(decoding: body.prefix(excerptLength * 4), as: UTF8.self)
+    /// The start of `body` on one line, for error text, with `secret` scrubbed out before it is cut.
+    static func excerpt(of body: Data, hiding secret: Redacted? = nil) -> String {
+        var text = String(decoding: body, as: UTF8.self)
+        if let secret { text = secret.scrub(text) }
         let oneLine = text.split(whereSeparator: \.isNewline).joined(separator: " ")
         return oneLine.count > excerptLength ? String(oneLine.prefix(excerptLength)) + "…" : oneLine
     }

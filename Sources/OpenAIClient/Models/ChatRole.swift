@@ -3,18 +3,12 @@
 /// ```swift
 /// let message = ChatMessage(role: .developer, content: "Answer in French.")
 /// ```
-public struct ChatRole: RawRepresentable, Hashable, Sendable, Codable, ExpressibleByStringLiteral, CustomStringConvertible {
+public struct ChatRole: ExtensibleStringValue {
     public let rawValue: String
 
     public init(rawValue: String) {
         self.rawValue = rawValue
     }
-
-    public init(stringLiteral value: String) {
-        self.rawValue = value
-    }
-
-    public var description: String { rawValue }
 
     public static let system: ChatRole = "system"
     /// The newer name of `system` for OpenAI's reasoning models.

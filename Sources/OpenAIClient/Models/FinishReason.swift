@@ -4,18 +4,12 @@
 /// ```swift
 /// if completion.choices.first?.finishReason == .length { print("answer was cut off") }
 /// ```
-public struct FinishReason: RawRepresentable, Hashable, Sendable, Codable, ExpressibleByStringLiteral, CustomStringConvertible {
+public struct FinishReason: ExtensibleStringValue {
     public let rawValue: String
 
     public init(rawValue: String) {
         self.rawValue = rawValue
     }
-
-    public init(stringLiteral value: String) {
-        self.rawValue = value
-    }
-
-    public var description: String { rawValue }
 
     /// A natural end or a stop sequence.
     public static let stop: FinishReason = "stop"
