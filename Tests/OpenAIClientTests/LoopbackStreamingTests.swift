@@ -92,6 +92,92 @@ import VioCore
         #expect(log.all.count == 3)
     }
 
+    /// Stopping the iteration after the first chunk cancels the request: the server's next writes fail.
+    @Test func stoppingEarlyClosesTheConnection() async throws {
+        let (closed, signalClosed) = AsyncStream.makeStream(of: Void.self)
+        let router = Router()
+        let first = chunk("first") + "\n\n"
+        router.post("/v1/chat/completions") { _, _ -> Response in
+            Response(status: .ok, headers: [.contentType: "text/event-stream"], body: ResponseBody { writer in
+                try await writer.write(ByteBuffer(string: first))
+                do {
+                    while true { try await writer.write(ByteBuffer(string: ": keep-alive\n\n")) }
+                } catch {
+                    signalClosed.yield()
+                    throw error
+                }
+            })
+        }
+        let texts = try await FakeOpenAIServer.run(router) { baseURL in
+            let client = OpenAIClient(configuration: .init(baseURL: baseURL), transport: URLSessionTransport())
+            var texts: [String] = []
+            for try await chunk in client.chatStream(ChatRequest(model: "fake", messages: [.user("hi")])) {
+                texts.append(chunk.text ?? "")
+                break
+            }
+            var waiter = closed.makeAsyncIterator()
+            await waiter.next()
+            return texts
+        }
+        #expect(texts == ["first"])
+    }
+
+    /// The server drops the connection in the middle of a chunked body: the stream must fail, not
+    /// end as if the answer were complete.
+    @Test func connectionDroppedMidStreamIsAnError() async throws {
+        let router = Router()
+        let first = chunk("partial") + "\n\n"
+        router.post("/v1/chat/completions") { _, _ -> Response in
+            Response(status: .ok, headers: [.contentType: "text/event-stream"], body: ResponseBody { writer in
+                try await writer.write(ByteBuffer(string: first))
+                throw CancellationError()
+            })
+        }
+        let clock = FakeRetryEnvironment()
+        let (texts, failure) = try await FakeOpenAIServer.run(router) { baseURL in
+            let client = OpenAIClient(configuration: .init(baseURL: baseURL), transport: URLSessionTransport(), environment: clock.environment)
+            var texts: [String] = []
+            do {
+                for try await chunk in client.chatStream(ChatRequest(model: "fake", messages: [.user("hi")])) {
+                    texts.append(chunk.text ?? "")
+                }
+                return (texts, OpenAIError?.none)
+            } catch {
+                return (texts, error as? OpenAIError)
+            }
+        }
+        #expect(texts == ["partial"])
+        guard case .connectionFailed = failure else {
+            Issue.record("expected a connection failure, got \(String(describing: failure))")
+            return
+        }
+        #expect(clock.waits.isEmpty, "a stream is never retried once data started")
+    }
+
+    /// The server accepts the request and never answers: the timeout ends it with a typed error.
+    /// (A whole second: Linux Foundation truncates `timeoutInterval` to whole seconds.)
+    @Test func silentServerTimesOut() async throws {
+        let (release, releaseServer) = AsyncStream.makeStream(of: Void.self)
+        let router = Router()
+        router.post("/v1/chat/completions") { _, _ -> Response in
+            var waiter = release.makeAsyncIterator()
+            await waiter.next()
+            return Response(status: .ok)
+        }
+        let failure = try await FakeOpenAIServer.run(router) { baseURL in
+            defer { releaseServer.finish() }
+            let client = OpenAIClient(configuration: .init(baseURL: baseURL, timeout: .seconds(1), maxRetries: 0),
+                                      transport: URLSessionTransport())
+            do {
+                for try await _ in client.chatStream(ChatRequest(model: "fake", messages: [.user("hi")])) {}
+                return OpenAIError?.none
+            } catch {
+                return error as? OpenAIError
+            }
+        }
+        #expect(failure == .timedOut(host: "127.0.0.1", after: .seconds(1)))
+    }
+
     /// Nothing listens on the port: the failure is typed after the retries.
     @Test func refusedConnectionIsAConnectionFailure() async throws {
         let baseURL = try await FakeOpenAIServer.run(Router()) { $0 }   // the server is gone once `run` returns
