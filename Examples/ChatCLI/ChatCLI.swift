@@ -73,15 +73,15 @@ struct ChatSession {
     var history: [ConversationTurn] = []
 
     init(preset: PromptPreset, model: String?) throws {
-        let environment = ProcessInfo.processInfo.environment
-        let base = environment["OPENAI_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? "https://api.openai.com/v1"
+        let environment = ProcessInfo.processInfo.environment.filter { !$0.value.isEmpty }
+        let base = environment["OPENAI_BASE_URL"] ?? "https://api.openai.com/v1"
         guard let baseURL = URL(string: base), baseURL.scheme?.hasPrefix("http") == true else {
             throw ValidationError("OPENAI_BASE_URL is not an http(s) URL: \(base)")
         }
-        let key = environment["OPENAI_API_KEY"].flatMap { $0.isEmpty ? nil : Redacted($0) }
+        let key = environment["OPENAI_API_KEY"].map { Redacted($0) }
         if key == nil { printError("OPENAI_API_KEY is not set; sending no key (fine for Ollama and local servers)") }
         self.client = OpenAIClient(configuration: .init(baseURL: baseURL, apiKey: key), transport: URLSessionTransport())
-        self.model = model ?? environment["OPENAI_MODEL"].flatMap { $0.isEmpty ? nil : $0 } ?? "gpt-4o-mini"
+        self.model = model ?? environment["OPENAI_MODEL"] ?? "gpt-4o-mini"
         self.conversation = Conversation(preset: preset)
     }
 

@@ -103,6 +103,24 @@ import Testing
         #expect(completion.text == "Foo!")
     }
 
+    @Test func oddEventsFromProxiesDoNotEndTheStream() throws {
+        let body = """
+        data: {"choices":[],"prompt_filter_results":[{"prompt_index":0}]}
+
+        data: {"type":"ping"}
+
+        data: {"id":"c","model":"m","choices":[{"delta":{"content":"still here"}}]}
+
+        data: [DONE]
+
+
+        """
+        let (chunks, completion) = try replay(Array(body.utf8))
+        #expect(chunks.count == 3)
+        #expect(completion.text == "still here")
+        #expect(completion.id == "c")
+    }
+
     @Test func ignoresWhatComesAfterDone() throws {
         var decoder = ChatStreamDecoder()
         let chunks = try decoder.feed(Array("data: [DONE]\n\ndata: {\"not\": \"a chunk\"}\n\n".utf8))

@@ -140,6 +140,19 @@ import VioCoreTesting
         }
     }
 
+    @Test func unencodableRequestIsNotSent() async throws {
+        let transport = ScriptedTransport([])
+        var request = request
+        request.temperature = .nan
+        await #expect {
+            _ = try await client(transport).chat(request)
+        } throws: { error in
+            guard case OpenAIError.invalidRequest = error else { return false }
+            return true
+        }
+        #expect(transport.requests.isEmpty)
+    }
+
     @Test func connectionFailureAndTimeoutAreTypedAfterRetries() async throws {
         let refused = TransportError.connectionFailed(host: "api.example.com", reason: "connection refused")
         let transport = ScriptedTransport([.failure(refused), .failure(refused), .failure(refused)])

@@ -8,7 +8,7 @@ extension OpenAIClient {
         do {
             data = try JSONEncoder().encode(body)
         } catch {
-            throw OpenAIError.decodingFailed(what: "request to encode", reason: OpenAIError.summary(of: error), excerpt: "")
+            throw OpenAIError.invalidRequest(reason: "\(error)")
         }
         return HTTPRequest(
             method: "POST", url: configuration.url(appending: path), headers: configuration.headers(accept: accept),

@@ -25,6 +25,8 @@ public enum OpenAIError: Error, Hashable, Sendable, CustomStringConvertible {
     case timedOut(host: String, after: Duration?)
     /// A response arrived but was not what an OpenAI-compatible endpoint sends.
     case decodingFailed(what: String, reason: String, excerpt: String)
+    /// The request could not be encoded as JSON (a temperature of `.nan`, say); it was not sent.
+    case invalidRequest(reason: String)
     /// The caller cancelled the request.
     case cancelled
 
@@ -58,6 +60,8 @@ public enum OpenAIError: Error, Hashable, Sendable, CustomStringConvertible {
                 + ". Try again, or raise the timeout for long answers."
         case .decodingFailed(let what, let reason, let excerpt):
             return "could not read the \(what): \(reason). Is the base URL an OpenAI-compatible endpoint? The body began: \(excerpt)"
+        case .invalidRequest(let reason):
+            return "the request could not be encoded, so it was not sent: \(reason). Check for infinite or NaN numbers."
         case .cancelled:
             return "the request was cancelled"
         }
@@ -91,7 +95,7 @@ public enum OpenAIError: Error, Hashable, Sendable, CustomStringConvertible {
             return .connectionFailed(host: host, reason: secret.scrub(reason))
         case .decodingFailed(let what, let reason, let excerpt):
             return .decodingFailed(what: what, reason: secret.scrub(reason), excerpt: secret.scrub(excerpt))
-        case .timedOut, .cancelled:
+        case .timedOut, .invalidRequest, .cancelled:
             return self
         }
     }

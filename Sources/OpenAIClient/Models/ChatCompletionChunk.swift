@@ -85,6 +85,18 @@ public struct ChatCompletionChunk: Hashable, Sendable, Codable {
         case id, model, created, choices, usage
         case systemFingerprint = "system_fingerprint"
     }
+
+    /// Lenient where proxies differ: a chunk without id, model or choices still decodes, so one odd
+    /// event does not end the stream.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decodeIfPresent(String.self, forKey: .id) ?? ""
+        model = try container.decodeIfPresent(String.self, forKey: .model) ?? ""
+        created = try container.decodeIfPresent(Int64.self, forKey: .created)
+        choices = try container.decodeIfPresent([Choice].self, forKey: .choices) ?? []
+        usage = try container.decodeIfPresent(Usage.self, forKey: .usage)
+        systemFingerprint = try container.decodeIfPresent(String.self, forKey: .systemFingerprint)
+    }
 }
 
 /// A fragment of a tool call: the first fragment of a call carries its id and name, later ones
