@@ -50,7 +50,11 @@ let package = Package(
 
         // Example bots: built with the package so they never rot.
         .executableTarget(name: "EchoBot", dependencies: ["VioCore"], path: "Examples/EchoBot"),
-
+        .executableTarget(
+            name: "ChatCLI",
+            dependencies: ["VioCore", "OpenAIClient", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Examples/ChatCLI"
+        ),
         .executableTarget(
             name: "OneBotEchoBot",
             dependencies: [
@@ -63,6 +67,11 @@ let package = Package(
 
         // Benchmarks: release-built executables that print their figures (see BENCHMARKS.md).
         .executableTarget(name: "OneBotBench", dependencies: ["OneBot", "VioCore"], path: "Benchmarks/OneBotBench"),
+        .executableTarget(
+            name: "OpenAIBench",
+            dependencies: ["OpenAIClient", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Benchmarks/OpenAIBench"
+        ),
 
         // Real peers on loopback for the tests (a Hummingbird server on 127.0.0.1).
         .target(
@@ -73,6 +82,11 @@ let package = Package(
         .testTarget(name: "VioCoreTests", dependencies: ["VioCore", "VioCoreTesting", "VioTestSupport", "EchoBot"]),
         .testTarget(name: "OneBotTests", dependencies: ["OneBot", "VioCore", "VioCoreTesting"], resources: [.copy("Fixtures")]),
         .testTarget(name: "VioServerTests", dependencies: ["VioServer", "VioCoreTesting", "VioTestSupport"]),
+        .testTarget(
+            name: "OpenAIClientTests",
+            dependencies: ["OpenAIClient", "VioCoreTesting", .product(name: "Hummingbird", package: "hummingbird")],
+            resources: [.copy("Fixtures")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
