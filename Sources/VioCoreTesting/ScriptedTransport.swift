@@ -16,6 +16,8 @@ public final class ScriptedTransport: HTTPTransport {
         case response(HTTPResponse)
         /// A streamed response whose body arrives in the given chunks.
         case stream(status: Int, headers: HTTPHeaders, chunks: [Data])
+        /// A streamed response that delivers `chunks`, then breaks with `failure` (a dropped connection).
+        case brokenStream(status: Int, headers: HTTPHeaders, chunks: [Data], failure: TransportError)
         case failure(TransportError)
     }
 
@@ -44,8 +46,8 @@ public final class ScriptedTransport: HTTPTransport {
             return response
         case .stream(let status, let headers, let chunks):
             return HTTPResponse(status: status, headers: headers, body: chunks.reduce(Data(), +))
-        case .failure(let error):
-            throw error
+        case .brokenStream(_, _, _, let failure), .failure(let failure):
+            throw failure
         }
     }
 
@@ -55,6 +57,8 @@ public final class ScriptedTransport: HTTPTransport {
             return HTTPStreamingResponse(status: response.status, headers: response.headers, body: Self.body([response.body]))
         case .stream(let status, let headers, let chunks):
             return HTTPStreamingResponse(status: status, headers: headers, body: Self.body(chunks))
+        case .brokenStream(let status, let headers, let chunks, let failure):
+            return HTTPStreamingResponse(status: status, headers: headers, body: Self.body(chunks, then: failure))
         case .failure(let error):
             throw error
         }
@@ -68,10 +72,10 @@ public final class ScriptedTransport: HTTPTransport {
         }
     }
 
-    private static func body(_ chunks: [Data]) -> AsyncThrowingStream<Data, any Error> {
+    private static func body(_ chunks: [Data], then failure: TransportError? = nil) -> AsyncThrowingStream<Data, any Error> {
         AsyncThrowingStream { continuation in
             for chunk in chunks { continuation.yield(chunk) }
-            continuation.finish()
+            continuation.finish(throwing: failure)
         }
     }
 }

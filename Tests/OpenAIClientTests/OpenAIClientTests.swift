@@ -219,14 +219,16 @@ import VioCoreTesting
 
     @Test func streamIsNeverRetriedOnceDataStarted() async throws {
         let first = Data((#"data: {"id":"c","model":"m","choices":[{"index":0,"delta":{"content":"Hel"}}]}"# + "\n\n").utf8)
-        let transport = BreakingStreamTransport(first: first, failure: .connectionFailed(host: "api.example.com", reason: "reset by peer"))
+        let transport = ScriptedTransport([
+            .brokenStream(status: 200, headers: [:], chunks: [first], failure: .connectionFailed(host: "api.example.com", reason: "reset by peer")),
+        ])
         let client = OpenAIClient(configuration: .init(apiKey: Self.key), transport: transport, environment: clock.environment)
         var received: [String] = []
         await #expect(throws: OpenAIError.connectionFailed(host: "api.example.com", reason: "reset by peer")) {
             for try await chunk in client.chatStream(request) { received.append(chunk.text ?? "") }
         }
         #expect(received == ["Hel"])
-        #expect(transport.attempts == 1)
+        #expect(transport.requests.count == 1)
         #expect(clock.waits.isEmpty)
     }
 }

@@ -8,6 +8,8 @@ import Synchronization
 ///
 /// Streaming uses a session delegate, since Linux Foundation has no `URLSession.bytes`. A request's
 /// `timeout` becomes `URLRequest.timeoutInterval`, which Foundation applies to each wait for data.
+/// Linux Foundation counts that interval in whole seconds, so there timeouts are rounded up to the
+/// next second (a 0.3 s timeout would otherwise fire at once).
 public final class URLSessionTransport: HTTPTransport {
     private let configuration: URLSessionConfiguration
     private let session: URLSession
@@ -61,9 +63,18 @@ public final class URLSessionTransport: HTTPTransport {
         var urlRequest = URLRequest(url: request.url)
         urlRequest.httpMethod = request.method
         urlRequest.httpBody = request.body
-        if let timeout = request.timeout { urlRequest.timeoutInterval = timeout.timeInterval }
+        if let timeout = request.timeout { urlRequest.timeoutInterval = foundationInterval(timeout) }
         for field in request.headers { urlRequest.addValue(field.value, forHTTPHeaderField: field.name) }
         return urlRequest
+    }
+
+    /// The interval Foundation is given for `timeout`: whole seconds, rounded up, on Linux.
+    static func foundationInterval(_ timeout: Duration) -> TimeInterval {
+        #if canImport(FoundationNetworking)
+        return max(1, timeout.timeInterval.rounded(.up))
+        #else
+        return timeout.timeInterval
+        #endif
     }
 
     static func headers(of response: HTTPURLResponse) -> HTTPHeaders {

@@ -6,7 +6,7 @@ import Foundation
 /// `raw` keeps the platform's own event for the rare feature that needs more:
 ///
 /// ```swift
-/// if let event = message.raw as? OneBotMessageEvent { … }
+/// if let event = message.raw as? OneBotEvent { … }   // import OneBot
 /// ```
 public struct InboundMessage: Sendable {
     public var platform: Platform
