@@ -14,6 +14,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // SDK modules: Foundation and each other only.
@@ -34,8 +35,14 @@ let package = Package(
 
         // Example bots: built with the package so they never rot.
         .executableTarget(name: "EchoBot", dependencies: ["VioCore"], path: "Examples/EchoBot"),
+        .executableTarget(name: "TelegramEchoBot", dependencies: ["VioCore", "TelegramKit"], path: "Examples/TelegramEchoBot"),
 
         .testTarget(name: "VioCoreTests", dependencies: ["VioCore", "VioCoreTesting", "EchoBot"]),
+        .testTarget(
+            name: "TelegramKitTests",
+            dependencies: ["TelegramKit", "VioCoreTesting", .product(name: "Hummingbird", package: "hummingbird")],
+            resources: [.copy("Fixtures")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
