@@ -51,7 +51,7 @@ public struct UpdateDecodingFailure: Error, Hashable, Sendable, CustomStringConv
 }
 
 /// Decodes one element of a batch without ever throwing, so the batch goes on to the next element.
-private struct LenientUpdate: Decodable {
+struct LenientUpdate: Decodable {
     let result: Result<Update, UpdateDecodingFailure>
 
     private enum IDKey: String, CodingKey {
