@@ -40,6 +40,7 @@ extension String {
         guard offset >= 0, length >= 0, offset <= units.count - length else { return nil }
         let start = units.index(units.startIndex, offsetBy: offset)
         let end = units.index(start, offsetBy: length)
-        return String(units[start..<end])
+        guard let lower = start.samePosition(in: unicodeScalars), let upper = end.samePosition(in: unicodeScalars) else { return nil }
+        return String(unicodeScalars[lower..<upper])
     }
 }

@@ -44,21 +44,54 @@ public struct MessageEntity: Codable, Hashable, Sendable {
         case code, pre, textLink, textMention, customEmoji
         case unknown(String)
 
-        private static let names: [(Kind, String)] = [
-            (.mention, "mention"), (.hashtag, "hashtag"), (.cashtag, "cashtag"), (.botCommand, "bot_command"),
-            (.url, "url"), (.email, "email"), (.phoneNumber, "phone_number"), (.bold, "bold"), (.italic, "italic"),
-            (.underline, "underline"), (.strikethrough, "strikethrough"), (.spoiler, "spoiler"),
-            (.blockquote, "blockquote"), (.expandableBlockquote, "expandable_blockquote"), (.code, "code"),
-            (.pre, "pre"), (.textLink, "text_link"), (.textMention, "text_mention"), (.customEmoji, "custom_emoji"),
-        ]
-
         public init(rawValue: String) {
-            self = Self.names.first { $0.1 == rawValue }?.0 ?? .unknown(rawValue)
+            switch rawValue {
+            case "mention": self = .mention
+            case "hashtag": self = .hashtag
+            case "cashtag": self = .cashtag
+            case "bot_command": self = .botCommand
+            case "url": self = .url
+            case "email": self = .email
+            case "phone_number": self = .phoneNumber
+            case "bold": self = .bold
+            case "italic": self = .italic
+            case "underline": self = .underline
+            case "strikethrough": self = .strikethrough
+            case "spoiler": self = .spoiler
+            case "blockquote": self = .blockquote
+            case "expandable_blockquote": self = .expandableBlockquote
+            case "code": self = .code
+            case "pre": self = .pre
+            case "text_link": self = .textLink
+            case "text_mention": self = .textMention
+            case "custom_emoji": self = .customEmoji
+            default: self = .unknown(rawValue)
+            }
         }
 
         public var rawValue: String {
-            if case .unknown(let name) = self { return name }
-            return Self.names.first { $0.0 == self }?.1 ?? ""
+            switch self {
+            case .mention: "mention"
+            case .hashtag: "hashtag"
+            case .cashtag: "cashtag"
+            case .botCommand: "bot_command"
+            case .url: "url"
+            case .email: "email"
+            case .phoneNumber: "phone_number"
+            case .bold: "bold"
+            case .italic: "italic"
+            case .underline: "underline"
+            case .strikethrough: "strikethrough"
+            case .spoiler: "spoiler"
+            case .blockquote: "blockquote"
+            case .expandableBlockquote: "expandable_blockquote"
+            case .code: "code"
+            case .pre: "pre"
+            case .textLink: "text_link"
+            case .textMention: "text_mention"
+            case .customEmoji: "custom_emoji"
+            case .unknown(let name): name
+            }
         }
     }
 }
