@@ -110,8 +110,12 @@ public struct TelegramEventMapper: Sendable {
             cuts.append((entity.length - suffix, suffix))
         }
         var units = Array(source.utf16)
+        let space = UInt16(UInt8(ascii: " "))
         for (offset, length) in cuts.sorted(by: { $0.0 > $1.0 }) where offset >= 0 && offset + length <= units.count {
             units.removeSubrange(offset..<(offset + length))
+            if offset < units.count, units[offset] == space, offset == 0 || units[offset - 1] == space {
+                units.remove(at: offset)
+            }
         }
         return String(decoding: units, as: UTF16.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
