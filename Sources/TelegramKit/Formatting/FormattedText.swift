@@ -57,6 +57,13 @@ public struct FormattedText: Hashable, Sendable, ExpressibleByStringLiteral {
     public static func spoiler(_ text: FormattedText) -> FormattedText { text.wrapped(in: .spoiler) }
     public static func blockquote(_ text: FormattedText) -> FormattedText { text.wrapped(in: .blockquote) }
 
+    public static func bold(_ text: String) -> FormattedText { bold(FormattedText(text)) }
+    public static func italic(_ text: String) -> FormattedText { italic(FormattedText(text)) }
+    public static func underline(_ text: String) -> FormattedText { underline(FormattedText(text)) }
+    public static func strikethrough(_ text: String) -> FormattedText { strikethrough(FormattedText(text)) }
+    public static func spoiler(_ text: String) -> FormattedText { spoiler(FormattedText(text)) }
+    public static func blockquote(_ text: String) -> FormattedText { blockquote(FormattedText(text)) }
+
     public static func code(_ text: String) -> FormattedText { FormattedText(spans: [.code(text)]) }
 
     public static func pre(_ text: String, language: String? = nil) -> FormattedText {
@@ -70,6 +77,9 @@ public struct FormattedText: Hashable, Sendable, ExpressibleByStringLiteral {
     public static func mention(_ text: FormattedText, userID: Int64) -> FormattedText {
         FormattedText(spans: [.mention(text.spans, userID: userID)])
     }
+
+    public static func link(_ text: String, url: String) -> FormattedText { link(FormattedText(text), url: url) }
+    public static func mention(_ text: String, userID: Int64) -> FormattedText { mention(FormattedText(text), userID: userID) }
 
     private func wrapped(in style: Style) -> FormattedText {
         FormattedText(spans: [.styled(style, spans)])
