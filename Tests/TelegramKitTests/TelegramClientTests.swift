@@ -183,3 +183,14 @@ import VioCoreTesting
         #expect(try await client.call(EditMessageText(inlineMessageID: "abc", text: "x")) == .inlineMessageEdited)
     }
 }
+
+extension TelegramClientTests {
+    @Test func getChatReturnsTheChatAndItsDetails() async throws {
+        let transport = ScriptedTransport([Replies.ok(#"{"id":-1001,"type":"supergroup","title":"Crew","description":"we build","slow_mode_delay":10,"permissions":{"can_send_messages":true}}"#)])
+        let info = try await Replies.client(transport).call(GetChat(chatID: -1001))
+        #expect(info.chat == Chat(id: -1001, type: .supergroup, title: "Crew"))
+        #expect(info.description == "we build")
+        #expect(info.slowModeDelay == 10)
+        #expect(info.permissions?.canSendMessages == true)
+    }
+}

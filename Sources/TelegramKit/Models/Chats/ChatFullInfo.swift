@@ -1,12 +1,12 @@
-/// What `getChat` tells about a chat: the ``Chat`` fields and more.
+/// What `getChat` tells about a chat: the ``Chat`` itself and more.
+///
+/// ```swift
+/// let info = try await client.call(GetChat(chatID: "@my_channel"))
+/// print(info.chat.displayName, info.description ?? "")
+/// ```
 public struct ChatFullInfo: Decodable, Hashable, Sendable {
-    public var id: Int64
-    public var type: ChatType
-    public var title: String?
-    public var username: String?
-    public var firstName: String?
-    public var lastName: String?
-    public var isForum: Bool?
+    /// Id, type, title and names.
+    public var chat: Chat
     /// Private chats: the user's bio.
     public var bio: String?
     /// Groups, supergroups and channels.
@@ -20,18 +20,22 @@ public struct ChatFullInfo: Decodable, Hashable, Sendable {
     public var linkedChatID: Int64?
 
     enum CodingKeys: String, CodingKey {
-        case id, type, title, username, bio, description, permissions
-        case firstName = "first_name"
-        case lastName = "last_name"
-        case isForum = "is_forum"
+        case bio, description, permissions
         case inviteLink = "invite_link"
         case pinnedMessage = "pinned_message"
         case slowModeDelay = "slow_mode_delay"
         case linkedChatID = "linked_chat_id"
     }
 
-    /// The fields a ``Chat`` holds.
-    public var chat: Chat {
-        Chat(id: id, type: type, title: title, username: username, firstName: firstName, lastName: lastName, isForum: isForum)
+    public init(from decoder: any Decoder) throws {
+        chat = try Chat(from: decoder)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        bio = try container.decodeIfPresent(String.self, forKey: .bio)
+        description = try container.decodeIfPresent(String.self, forKey: .description)
+        inviteLink = try container.decodeIfPresent(String.self, forKey: .inviteLink)
+        pinnedMessage = try container.decodeIfPresent(Message.self, forKey: .pinnedMessage)
+        permissions = try container.decodeIfPresent(ChatPermissions.self, forKey: .permissions)
+        slowModeDelay = try container.decodeIfPresent(Int.self, forKey: .slowModeDelay)
+        linkedChatID = try container.decodeIfPresent(Int64.self, forKey: .linkedChatID)
     }
 }
