@@ -100,7 +100,7 @@ import VioCoreTesting
         let (started, startedContinuation) = AsyncStream.makeStream(of: Void.self)
         let sleeper = Sleeper { _ in
             startedContinuation.yield()
-            try await Task.sleep(for: .seconds(3600))
+            try await Hang.untilCancelled()
         }
         let polling = Replies.client(transport, sleeper: sleeper).longPolling()
         let task = Task { () -> Update? in
@@ -118,8 +118,6 @@ import VioCoreTesting
 /// A transport whose requests never answer until cancelled, like a long poll with nothing to say.
 final class HangingTransport: HTTPTransport {
     private let requested = AsyncStream.makeStream(of: Void.self)
-    /// Never yields nor finishes: iterating it waits until the task is cancelled.
-    private let silence = AsyncStream.makeStream(of: Void.self)
 
     func waitUntilRequested() async {
         var iterator = requested.stream.makeAsyncIterator()
@@ -128,8 +126,11 @@ final class HangingTransport: HTTPTransport {
 
     func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         requested.continuation.yield()
-        for await _ in silence.stream {}
-        throw TransportError.cancelled
+        do {
+            try await Hang.untilCancelled()
+        } catch {
+            throw TransportError.cancelled
+        }
     }
 
     func stream(_ request: HTTPRequest) async throws -> HTTPStreamingResponse {

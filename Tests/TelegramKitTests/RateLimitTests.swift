@@ -1,4 +1,5 @@
 import Testing
+import VioCoreTesting
 @testable import TelegramKit
 
 @Suite struct RateLimitTests {
@@ -49,5 +50,30 @@ import Testing
 
         try await limiter.acquire(for: .id(-100))
         #expect(clock.now - begin == .seconds(2), "a group send right after does not wait")
+    }
+}
+
+extension RateLimitTests {
+    @Test func aFloodWaitHoldsTheChat() {
+        var limit = OutgoingRateLimit()
+        limit.hold(.id(-100), until: start + .seconds(30))
+        #expect(limit.reserve(.id(-100), at: start + .seconds(10)) == .wait(.seconds(20)))
+        #expect(limit.reserve(.id(-200), at: start + .seconds(10)) == .send)
+        #expect(limit.reserve(.id(-100), at: start + .seconds(30)) == .send)
+    }
+
+    @Test func theClientHoldsAChatTelegramThrottled() async throws {
+        let transport = ScriptedTransport([
+            Replies.json(#"{"ok":false,"error_code":429,"description":"Too Many Requests: retry after 5","parameters":{"retry_after":5}}"#, status: 429),
+            Replies.ok(Replies.message),
+            Replies.ok(Replies.message),
+        ])
+        let clock = ManualClock()
+        let begin = clock.now
+        let limiter = OutgoingRateLimiter(limits: .init(), now: { clock.now }, sleeper: clock.sleeper)
+        let client = TelegramClient(token: Replies.token, transport: transport, rateLimiter: limiter, sleeper: RecordingSleeper().sleeper)
+        try await client.call(SendMessage(chatID: -100, text: "one"))
+        try await client.call(SendMessage(chatID: -100, text: "two"))
+        #expect(clock.now - begin == .seconds(5), "the second send waited out the flood hold")
     }
 }

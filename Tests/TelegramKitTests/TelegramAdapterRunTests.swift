@@ -41,7 +41,6 @@ final class MethodScriptTransport: HTTPTransport {
 
     private let state: Mutex<State>
     private let seen = AsyncStream.makeStream(of: String.self)
-    private let silence = AsyncStream.makeStream(of: Void.self)
 
     init(answers: [String: [String]]) {
         state = Mutex(State(answers: answers))
@@ -64,8 +63,11 @@ final class MethodScriptTransport: HTTPTransport {
             return first
         }
         guard let answer else {
-            for await _ in silence.stream {}
-            throw TransportError.cancelled
+            do {
+                try await Hang.untilCancelled()
+            } catch {
+                throw TransportError.cancelled
+            }
         }
         defer { seen.continuation.yield(method) }
         return HTTPResponse(status: 200, body: Data("{\"ok\":true,\"result\":\(answer)}".utf8))

@@ -43,6 +43,7 @@ public struct OutgoingRateLimit: Sendable {
     public let limits: Limits
     private var overall: SlidingWindow
     private var chats: [ChatTarget: SlidingWindow] = [:]
+    private var holds: [ChatTarget: ContinuousClock.Instant] = [:]
 
     public init(limits: Limits = Limits()) {
         self.limits = limits
@@ -54,7 +55,8 @@ public struct OutgoingRateLimit: Sendable {
     /// Positive chat ids are private chats; negative ids and `@usernames` are groups and channels.
     public mutating func reserve(_ chat: ChatTarget, at now: ContinuousClock.Instant) -> Decision {
         var window = chats[chat] ?? SlidingWindow(rate: Self.isPrivate(chat) ? limits.privateChat : limits.group)
-        let waits = [overall.wait(at: now), window.wait(at: now)].compactMap { $0 }
+        let held = holds[chat].flatMap { $0 > now ? $0 - now : nil }
+        let waits = [held, overall.wait(at: now), window.wait(at: now)].compactMap { $0 }
         if let longest = waits.max() { return .wait(longest) }
         overall.record(now)
         window.record(now)
@@ -63,11 +65,17 @@ public struct OutgoingRateLimit: Sendable {
         return .send
     }
 
+    /// Holds every send to `chat` until `until`: Telegram answered 429 for it, and the limits are shared.
+    public mutating func hold(_ chat: ChatTarget, until: ContinuousClock.Instant) {
+        holds[chat] = max(holds[chat] ?? until, until)
+    }
+
     /// How many chats have sends inside their window (the rest are forgotten).
     public var trackedChats: Int { chats.count }
 
     private mutating func forgetIdleChats(at now: ContinuousClock.Instant) {
         chats = chats.filter { !$0.value.isIdle(at: now) }
+        holds = holds.filter { $0.value > now }
     }
 
     private static func isPrivate(_ chat: ChatTarget) -> Bool {

@@ -20,6 +20,11 @@ public actor OutgoingRateLimiter {
         self.sleeper = sleeper
     }
 
+    /// Holds sends to `chat` for `duration`, after Telegram answered one of them with 429.
+    public func hold(_ chat: ChatTarget, for duration: Duration) {
+        state.hold(chat, until: now() + duration)
+    }
+
     /// Returns when a send to `chat` may go, and counts it.
     ///
     /// - Throws: `CancellationError` when the task is cancelled while waiting.

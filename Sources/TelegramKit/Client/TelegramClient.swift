@@ -57,7 +57,7 @@ public struct TelegramClient: Sendable {
         if let rateLimiter, let chat = method.rateLimitedChat {
             try await rateLimiter.acquire(for: chat)
         }
-        return try await perform(Method.name, body: body, timeout: timeout, as: Method.Result.self)
+        return try await perform(Method.name, body: body, timeout: timeout, chat: method.rateLimitedChat, as: Method.Result.self)
     }
 
     /// Calls any method by name with JSON parameters, for methods TelegramKit has no struct for.
@@ -73,16 +73,19 @@ public struct TelegramClient: Sendable {
         } catch {
             throw TelegramClientError.encoding(method: method, reason: "\(error)")
         }
-        return try await perform(method, body: body, timeout: nil, as: JSONValue.self)
+        return try await perform(method, body: body, timeout: nil, chat: nil, as: JSONValue.self)
     }
 
-    private func perform<Result: Decodable>(_ method: String, body: RequestBody, timeout: Duration?, as: Result.Type) async throws -> Result {
+    private func perform<Result: Decodable>(_ method: String, body: RequestBody, timeout: Duration?, chat: ChatTarget?, as: Result.Type) async throws -> Result {
         let request = try request(method, body: body, timeout: timeout ?? requestTimeout)
         var attempt = 1
         while true {
             do {
                 return try await send(request, method: method, as: Result.self)
             } catch let error as TelegramError {
+                if let rateLimiter, let chat, let retryAfter = error.retryAfter {
+                    await rateLimiter.hold(chat, for: retryAfter)
+                }
                 guard let delay = retryPolicy.delay(after: error, attempt: attempt) else { throw error }
                 logger.warning("Telegram call failed, retrying", metadata: [
                     "method": method, "attempt": "\(attempt)", "retryIn": "\(delay)", "error": token.scrub(error.description),

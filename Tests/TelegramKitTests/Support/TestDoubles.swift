@@ -73,3 +73,13 @@ enum Replies {
         TelegramClient(token: token, transport: transport, retryPolicy: retryPolicy, logger: logger, sleeper: sleeper)
     }
 }
+
+/// Waits until the task is cancelled, like a request nobody answers.
+enum Hang {
+    static func untilCancelled() async throws -> Never {
+        let (stream, continuation) = AsyncStream.makeStream(of: Void.self)
+        for await _ in stream {}
+        withExtendedLifetime(continuation) {}
+        throw CancellationError()
+    }
+}

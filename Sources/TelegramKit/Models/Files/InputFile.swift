@@ -7,7 +7,7 @@ import Synchronization
 ///
 /// ```swift
 /// SendPhoto(chatID: chat, photo: .fileID(message.photo?.last?.fileID ?? ""))
-/// SendPhoto(chatID: chat, photo: .url(URL(string: "https://example.com/cat.jpg")!))
+/// SendPhoto(chatID: chat, photo: .url(catPictureURL))
 /// SendDocument(chatID: chat, document: .upload(reportData, filename: "report.csv"))
 /// ```
 public enum InputFile: Hashable, Sendable, Encodable {
