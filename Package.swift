@@ -64,6 +64,7 @@ let package = Package(
             ],
             path: "Examples/OneBotEchoBot"
         ),
+        .executableTarget(name: "TelegramEchoBot", dependencies: ["VioCore", "TelegramKit"], path: "Examples/TelegramEchoBot"),
 
         // Benchmarks: release-built executables that print their figures (see BENCHMARKS.md).
         .executableTarget(name: "OneBotBench", dependencies: ["OneBot", "VioCore"], path: "Benchmarks/OneBotBench"),
@@ -85,6 +86,11 @@ let package = Package(
         .testTarget(
             name: "OpenAIClientTests",
             dependencies: ["OpenAIClient", "VioCoreTesting", .product(name: "Hummingbird", package: "hummingbird")],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "TelegramKitTests",
+            dependencies: ["TelegramKit", "VioCoreTesting", .product(name: "Hummingbird", package: "hummingbird")],
             resources: [.copy("Fixtures")]
         ),
     ],

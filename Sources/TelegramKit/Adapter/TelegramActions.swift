@@ -1,0 +1,144 @@
+import Foundation
+import Synchronization
+import VioCore
+
+/// VioCore's ``ChatActions`` for one Telegram bot: sending (text, pictures and voice clips by URL or
+/// data, replies, mentions), muting, kicking, deleting, member lookups, and any Bot API method by name.
+///
+/// ```swift
+/// let actions = TelegramActions(client: client)
+/// await bot.handle(event, via: actions)
+/// ```
+///
+/// Telegram cannot fetch an earlier message by id, so ``fetchMessage(id:in:)`` stays unsupported.
+public struct TelegramActions: ChatActions {
+    public let platform = Platform.telegram
+    public let client: TelegramClient
+    private let now: @Sendable () -> Date
+    private let names: NameBook
+
+    /// - Parameter now: the clock mute end dates are computed from; tests pass their own.
+    public init(client: TelegramClient, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.client = client
+        self.now = now
+        self.names = NameBook()
+    }
+
+    /// Remembers a user's name so mentions of them show it rather than their id.
+    public func remember(_ user: User) {
+        names.remember(user)
+    }
+
+    @discardableResult
+    public func send(_ message: OutgoingMessage, to chat: VioCore.Chat) async throws -> ID? {
+        var firstID: ID?
+        for step in OutgoingPlan(message, to: ChatTarget(chat.id), name: names.name(of:)).steps {
+            let sent: Message = switch step {
+            case .text(let method): try await client.call(method)
+            case .photo(let method): try await client.call(method)
+            case .voice(let method): try await client.call(method)
+            }
+            firstID = firstID ?? ID(sent.messageID)
+        }
+        return firstID
+    }
+
+    /// Restricts the user from sending anything until `duration` has passed; zero lifts the mute.
+    ///
+    /// Telegram treats a mute under 30 seconds or over 366 days as permanent, so such lengths are
+    /// raised to 30 seconds or lowered to 366 days, and a notice is logged saying so.
+    public func mute(user: ID, in group: ID, for duration: Duration) async throws {
+        let userID = try Self.userID(user)
+        guard duration > .zero else {
+            try await client.call(RestrictChatMember(chatID: ChatTarget(group), userID: userID, permissions: .everything))
+            return
+        }
+        let restriction = MuteRestriction(duration: duration, now: now())
+        if let adjustment = restriction.adjustment {
+            client.logger.log(.notice, "mute length adjusted: Telegram treats mutes under 30 s or over 366 days as forever", metadata: [
+                "requested": "\(duration)", "applied": "\(restriction.duration)",
+                "adjustment": adjustment == .raisedToShortest ? "raised to 30 s" : "lowered to 366 days",
+            ])
+        }
+        try await client.call(RestrictChatMember(
+            chatID: ChatTarget(group), userID: userID, permissions: .readOnly, untilDate: restriction.untilDate))
+    }
+
+    /// Removes the user and lets them rejoin later (a ban immediately lifted).
+    public func kick(user: ID, from group: ID) async throws {
+        let userID = try Self.userID(user)
+        try await client.call(BanChatMember(chatID: ChatTarget(group), userID: userID))
+        try await client.call(UnbanChatMember(chatID: ChatTarget(group), userID: userID, onlyIfBanned: true))
+    }
+
+    public func recall(message: ID, in chat: VioCore.Chat) async throws {
+        guard let messageID = message.int64Value else { throw TelegramAdapterError.notATelegramID(message) }
+        try await client.call(DeleteMessage(chatID: ChatTarget(chat.id), messageID: messageID))
+    }
+
+    public func memberInfo(user: ID, in group: ID) async throws -> MemberInfo {
+        let member = try await client.call(GetChatMember(chatID: ChatTarget(group), userID: try Self.userID(user)))
+        return Self.memberInfo(member, group: group)
+    }
+
+    /// The owner and administrators of a group (other bots left out, as Telegram does).
+    public func administrators(in group: ID) async throws -> [MemberInfo] {
+        try await client.call(GetChatAdministrators(chatID: ChatTarget(group))).map { Self.memberInfo($0, group: group) }
+    }
+
+    public func call(_ action: String, params: JSONValue) async throws -> JSONValue {
+        try await client.call(method: action, params: params)
+    }
+
+    static func memberInfo(_ member: ChatMember, group: ID) -> MemberInfo {
+        let role: MemberRole = switch member.status {
+        case .creator: .owner
+        case .administrator: .admin
+        default: .member
+        }
+        return MemberInfo(user: ID(member.user.id), group: group, displayName: member.user.fullName, role: role, title: member.customTitle)
+    }
+
+    private static func userID(_ id: ID) throws -> Int64 {
+        guard let value = id.int64Value else { throw TelegramAdapterError.notATelegramID(id) }
+        return value
+    }
+}
+
+/// Names of users seen lately, for showing mentions; bounded so it never grows without end.
+final class NameBook: Sendable {
+    private let names = Mutex<[Int64: String]>([:])
+    private let capacity = 10_000
+
+    func name(of user: Int64) -> String? {
+        names.withLock { $0[user] }
+    }
+
+    func remember(_ user: User) {
+        names.withLock { names in
+            if names.count >= capacity { names.removeAll(keepingCapacity: true) }
+            names[user.id] = user.fullName
+        }
+    }
+}
+
+/// An id VioCore handed the Telegram adapter that Telegram cannot use.
+public enum TelegramAdapterError: Error, Hashable, Sendable, CustomStringConvertible {
+    case notATelegramID(ID)
+
+    public var description: String {
+        switch self {
+        case .notATelegramID(let id): "\(id) is not a Telegram user or message id (those are numbers)"
+        }
+    }
+}
+
+extension ChatTarget {
+    /// A VioCore id as a Telegram chat: numbers are chat ids, text is a `@username`.
+    public init(_ id: ID) {
+        switch id.value {
+        case .int(let number): self = .id(number)
+        case .string(let name): self = .username(name.hasPrefix("@") ? name : "@" + name)
+        }
+    }
+}

@@ -1,0 +1,44 @@
+/// A Telegram chat: a private chat with a user, a group, a supergroup (with forum topics or not) or a channel.
+///
+/// ```swift
+/// if message.chat.type.isGroup, message.chat.isForum == true { … }
+/// ```
+public struct Chat: Codable, Hashable, Sendable {
+    /// The chat's id. Supergroups and channels look like `-1001234567890`, so it is 64-bit.
+    public var id: Int64
+    public var type: ChatType
+    /// Groups, supergroups and channels.
+    public var title: String?
+    /// Private chats, supergroups and channels that have one.
+    public var username: String?
+    /// Private chats: the other party's names.
+    public var firstName: String?
+    public var lastName: String?
+    /// Supergroups with forum topics enabled.
+    public var isForum: Bool?
+
+    public init(
+        id: Int64, type: ChatType, title: String? = nil, username: String? = nil,
+        firstName: String? = nil, lastName: String? = nil, isForum: Bool? = nil
+    ) {
+        self.id = id
+        self.type = type
+        self.title = title
+        self.username = username
+        self.firstName = firstName
+        self.lastName = lastName
+        self.isForum = isForum
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, type, title, username
+        case firstName = "first_name"
+        case lastName = "last_name"
+        case isForum = "is_forum"
+    }
+
+    /// The title, or the other party's full name for private chats.
+    public var displayName: String {
+        title ?? [firstName, lastName].compactMap { $0 }.joined(separator: " ")
+    }
+}

@@ -1,0 +1,18 @@
+/// A general file (not a photo, voice message or audio file).
+public struct Document: Codable, Hashable, Sendable {
+    public var fileID: String
+    public var fileUniqueID: String
+    public var thumbnail: PhotoSize?
+    public var fileName: String?
+    public var mimeType: String?
+    public var fileSize: Int64?
+
+    enum CodingKeys: String, CodingKey {
+        case thumbnail
+        case fileID = "file_id"
+        case fileUniqueID = "file_unique_id"
+        case fileName = "file_name"
+        case mimeType = "mime_type"
+        case fileSize = "file_size"
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import VioCore
+
+/// Turns a webhook delivery (headers and body) into an ``Update``, or says why not. No I/O: mount it
+/// on your server's route and answer with ``WebhookRejection/httpStatus`` when it rejects.
+///
+/// The secret token set with ``SetWebhook`` is compared in constant time before the body is read.
+///
+/// ```swift
+/// let webhook = WebhookDecoder(secretToken: Redacted(secret))
+/// switch webhook.decode(headers: request.headers, body: body) {
+/// case .success(let update): Task { await handle(update) }; return 200
+/// case .failure(let rejection): log(rejection); return rejection.httpStatus
+/// }
+/// ```
+public struct WebhookDecoder: Sendable {
+    /// The header Telegram puts the secret token in.
+    public static let secretHeader = "X-Telegram-Bot-Api-Secret-Token"
+
+    /// The secret the webhook was set with; `nil` accepts every delivery.
+    public let secretToken: Redacted?
+
+    public init(secretToken: Redacted?) {
+        self.secretToken = secretToken
+    }
+
+    /// Checks the secret, then decodes the body as one update.
+    public func decode(headers: HTTPHeaders, body: Data) -> Result<Update, WebhookRejection> {
+        if let secretToken {
+            guard let given = headers[Self.secretHeader] else { return .failure(.missingSecret) }
+            guard Self.constantTimeEquals(given, secretToken.value) else { return .failure(.wrongSecret) }
+        }
+        guard let element = try? JSONDecoder().decode(LenientUpdate.self, from: body) else {
+            return .failure(.malformedBody)
+        }
+        return element.result.mapError { .undecodableUpdate($0) }
+    }
+
+    /// Compares every byte whatever the first difference, so timing tells nothing about the secret.
+    static func constantTimeEquals(_ given: String, _ expected: String) -> Bool {
+        let lhs = Array(given.utf8)
+        let rhs = Array(expected.utf8)
+        var difference = UInt8(lhs.count == rhs.count ? 0 : 1)
+        for index in 0..<max(lhs.count, rhs.count) {
+            let left = index < lhs.count ? lhs[index] : 0
+            let right = index < rhs.count ? rhs[index] : 0
+            difference |= left ^ right
+        }
+        return difference == 0
+    }
+}
