@@ -44,6 +44,7 @@ let package = Package(
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
@@ -82,7 +83,13 @@ let package = Package(
         ),
         .testTarget(name: "VioCoreTests", dependencies: ["VioCore", "VioCoreTesting", "VioTestSupport", "EchoBot"]),
         .testTarget(name: "OneBotTests", dependencies: ["OneBot", "VioCore", "VioCoreTesting"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "VioServerTests", dependencies: ["VioServer", "VioCoreTesting", "VioTestSupport"]),
+        .testTarget(
+            name: "VioServerTests",
+            dependencies: [
+                "VioServer", "VioCoreTesting", "VioTestSupport",
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+            ]
+        ),
         .testTarget(
             name: "OpenAIClientTests",
             dependencies: ["OpenAIClient", "VioCoreTesting", .product(name: "Hummingbird", package: "hummingbird")],

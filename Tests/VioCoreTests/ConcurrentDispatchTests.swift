@@ -1,32 +1,6 @@
-import Synchronization
 import Testing
 import VioCore
 import VioCoreTesting
-
-/// A gate a handler waits at until the test opens it: no sleeps, only continuations.
-final class Gate: Sendable {
-    private let state = Mutex<(open: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
-
-    func wait() async {
-        await withCheckedContinuation { continuation in
-            let resumeNow = state.withLock { state -> Bool in
-                if state.open { return true }
-                state.waiters.append(continuation)
-                return false
-            }
-            if resumeNow { continuation.resume() }
-        }
-    }
-
-    func open() {
-        let waiters = state.withLock { state in
-            state.open = true
-            defer { state.waiters = [] }
-            return state.waiters
-        }
-        for waiter in waiters { waiter.resume() }
-    }
-}
 
 @Suite struct ConcurrentDispatchTests {
     /// A bot whose `/slow` waits at `gate` and whose `/ping` answers at once.

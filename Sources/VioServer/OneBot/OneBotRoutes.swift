@@ -1,0 +1,101 @@
+import Foundation
+import Hummingbird
+import HummingbirdWebSocket
+import Logging
+import OneBot
+import VioCore
+
+/// The OneBot v11 reverse WebSocket endpoint: NapCat, go-cqhttp, Lagrange.OneBot and LLOneBot dial in.
+///
+/// Served at `/onebot/v11/ws` and at VioGo's `/ws`. The handshake (token, `X-Self-ID`) is checked
+/// before the upgrade; each connection then gets a ``OneBotClient`` for API calls and a
+/// ``OneBotAdapter`` that turns its events into the bot's, which the ``EventDispatcher`` runs.
+struct OneBotRoutes {
+    static let paths = ["/onebot/v11/ws", "/ws"]
+
+    let handshake: ReverseWebSocketHandshake
+    let connections: OneBotConnections
+    let dispatcher: EventDispatcher
+    let apiTimeout: Duration
+    let logger: Logger
+    /// The largest message a peer may send (forwarded histories can be big).
+    var maximumMessageSize = 16 << 20
+
+    func register(on router: Router<BasicWebSocketRequestContext>) {
+        for path in Self.paths {
+            router.ws(RouterPath(path)) { request, _ in
+                switch handshake.check(headers: Self.headers(of: request), query: request.uri.query) {
+                case .success(let peer) where peer.selfID != nil:
+                    return .upgrade([:])
+                case .success:
+                    logger.warning("refused a OneBot connection without X-Self-ID", metadata: ["path": "\(path)"])
+                    return .dontUpgrade
+                case .failure(let rejection):
+                    logger.warning("refused a OneBot connection", metadata: ["path": "\(path)", "reason": "\(rejection)"])
+                    return .dontUpgrade
+                }
+            } onUpgrade: { inbound, outbound, context in
+                guard case .success(let peer) = handshake.check(headers: Self.headers(of: context.request), query: context.request.uri.query),
+                      let selfID = peer.selfID
+                else { return }
+                await serve(selfID: selfID, role: peer.role, inbound: inbound, outbound: outbound)
+            }
+        }
+    }
+
+    /// Runs one connection until the peer leaves, the connection is replaced or the server stops.
+    func serve(selfID: ID, role: ReverseWebSocketHandshake.Role, inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async {
+        let connectionLogger = Logger.with(logger, metadata: ["self_id": "\(selfID)"])
+        let client = OneBotClient(defaultTimeout: apiTimeout, logger: SwiftLogBotLogger(logger: connectionLogger))
+        let adapter = OneBotAdapter(client: client, selfID: selfID)
+        let (replaced, replace) = AsyncStream.makeStream(of: Void.self)
+        let number = await connections.add(adapter) { replace.finish() }
+        connectionLogger.info("OneBot peer connected", metadata: ["role": "\(role.rawValue)"])
+
+        await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                for await frame in client.outgoing {
+                    try await outbound.write(.text(String(decoding: frame, as: UTF8.self)))
+                }
+            }
+            group.addTask {
+                for try await message in inbound.messages(maxSize: maximumMessageSize) {
+                    guard case .text(let text) = message else {
+                        connectionLogger.warning("dropped a binary frame; OneBot speaks JSON text")
+                        continue
+                    }
+                    if let event = await client.receive(Data(text.utf8)), let botEvent = adapter.botEvent(for: event) {
+                        dispatcher.deliver(botEvent, via: adapter)
+                    }
+                }
+            }
+            group.addTask {
+                for await _ in replaced {}
+                connectionLogger.info("OneBot connection replaced by a newer one for the same account")
+            }
+            // Whichever ends first — the peer leaving, a read error, a replacement — ends the connection.
+            do {
+                _ = try await group.next()
+            } catch {
+                connectionLogger.warning("OneBot connection failed", metadata: ["error": "\(error)"])
+            }
+            group.cancelAll()
+        }
+        await client.connectionClosed()
+        await connections.remove(selfID, number: number)
+        connectionLogger.info("OneBot peer disconnected")
+    }
+
+    static func headers(of request: Request) -> [(name: String, value: String)] {
+        request.headers.map { (name: $0.name.rawName, value: $0.value) }
+    }
+}
+
+extension Logger {
+    /// A copy of `logger` with `metadata` added.
+    static func with(_ logger: Logger, metadata: Logger.Metadata) -> Logger {
+        var copy = logger
+        for (key, value) in metadata { copy[metadataKey: key] = value }
+        return copy
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import VioCore
+@testable import VioServer
+
+/// vio-server running on an ephemeral loopback port with a fresh data folder, for end-to-end tests.
+struct RunningServer: Sendable {
+    let port: Int
+    let server: VioServer
+    let serviceGroup: ServiceGroup
+
+    /// Starts a server with `bot`, runs `body`, then shuts the server down gracefully.
+    static func with(
+        bot: Bot,
+        dataDirectory: URL,
+        configure: (inout ServerConfiguration) -> Void = { _ in },
+        _ body: @Sendable (RunningServer) async throws -> Void
+    ) async throws {
+        var configuration = ServerConfiguration()
+        configuration.host = "127.0.0.1"
+        configuration.port = 0
+        configuration.dataDirectory = dataDirectory
+        configure(&configuration)
+        var logger = Logger(label: "vio-server-test")
+        logger.logLevel = .critical
+        let storage = try await ServerStorage.open(in: dataDirectory)
+        let server = VioServer(configuration: configuration, storage: storage, bot: bot, logger: logger)
+        let (ports, portInput) = AsyncStream.makeStream(of: Int.self)
+        let group = server.makeServiceGroup(gracefulShutdownSignals: []) { port in portInput.yield(port) }
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            var iterator = ports.makeAsyncIterator()
+            guard let port = await iterator.next() else { throw CancellationError() }
+            do {
+                try await body(RunningServer(port: port, server: server, serviceGroup: group))
+            } catch {
+                await group.triggerGracefulShutdown()
+                throw error
+            }
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+        }
+    }
+}

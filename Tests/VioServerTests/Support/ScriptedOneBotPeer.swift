@@ -1,0 +1,121 @@
+import Foundation
+import HTTPTypes
+import HummingbirdWSClient
+import Logging
+import VioCore
+
+/// A OneBot implementation as a test plays it: dials vio-server's reverse WebSocket like NapCat or
+/// go-cqhttp, sends events, and reads and answers the actions the server calls.
+struct ScriptedOneBotPeer {
+    /// An API call the server made.
+    struct Action: Sendable {
+        let name: String
+        let params: JSONValue
+        let echo: JSONValue
+
+        /// The text of a `send_msg`-style action's message, segments or CQ string alike.
+        var messageText: String {
+            if let text = params["message"]?.stringValue { return text }
+            return (params["message"]?.arrayValue ?? []).compactMap { $0["data"]?["text"]?.stringValue }.joined()
+        }
+
+        /// The types of the message's segments, in order.
+        var segmentTypes: [String] {
+            (params["message"]?.arrayValue ?? []).compactMap { $0["type"]?.stringValue }
+        }
+    }
+
+    /// The live connection, for the test's script.
+    actor Session {
+        private let outbound: WebSocketOutboundWriter
+        private var actions: AsyncStream<Action>.Iterator
+
+        init(outbound: WebSocketOutboundWriter, actions: AsyncStream<Action>) {
+            self.outbound = outbound
+            self.actions = actions.makeAsyncIterator()
+        }
+
+        /// Sends one text frame as it is.
+        func send(_ frame: String) async throws {
+            try await outbound.write(.text(frame))
+        }
+
+        /// The next action the server calls; fails the test if the connection ends first.
+        func nextAction() async throws -> Action {
+            var iterator = actions
+            defer { actions = iterator }
+            guard let action = await iterator.next(isolation: self) else { throw PeerError.connectionEnded }
+            return action
+        }
+
+        /// Answers an action as an implementation would.
+        func respond(to action: Action, data: JSONValue = .null, status: String = "ok", retcode: Int64 = 0, message: String = "") async throws {
+            let response: JSONValue = ["status": .string(status), "retcode": .int(retcode), "data": data,
+                                       "message": .string(message), "wording": .string(message), "echo": action.echo]
+            try await send(String(decoding: try JSONEncoder().encode(response), as: UTF8.self))
+        }
+
+        /// Reads the next action, checks it is `name`, and answers it with a message id.
+        @discardableResult
+        func answerNext(_ name: String, messageID: Int64 = 1) async throws -> Action {
+            let action = try await nextAction()
+            guard action.name == name else { throw PeerError.unexpectedAction(expected: name, got: action.name) }
+            try await respond(to: action, data: ["message_id": .int(messageID)])
+            return action
+        }
+    }
+
+    enum PeerError: Error, CustomStringConvertible {
+        case connectionEnded
+        case unexpectedAction(expected: String, got: String)
+
+        var description: String {
+            switch self {
+            case .connectionEnded: "the server closed the connection"
+            case .unexpectedAction(let expected, let got): "expected the server to call \(expected), got \(got)"
+            }
+        }
+    }
+
+    /// How the peer presents its token.
+    enum Credential {
+        case none
+        case bearer(String)
+        case token(String)
+        case query(String)
+    }
+
+    /// Connects as account `selfID`, runs `script`, then closes.
+    static func connect(
+        port: Int, path: String = "/onebot/v11/ws", selfID: Int64?, credential: Credential = .none,
+        _ script: @escaping @Sendable (Session) async throws -> Void
+    ) async throws {
+        var configuration = WebSocketClientConfiguration()
+        if let selfID { configuration.additionalHeaders[HTTPField.Name("X-Self-ID")!] = String(selfID) }
+        configuration.additionalHeaders[HTTPField.Name("X-Client-Role")!] = "Universal"
+        var url = "ws://127.0.0.1:\(port)\(path)"
+        switch credential {
+        case .none: break
+        case .bearer(let token): configuration.additionalHeaders[.authorization] = "Bearer \(token)"
+        case .token(let token): configuration.additionalHeaders[.authorization] = "Token \(token)"
+        case .query(let token): url += "?access_token=\(token)"
+        }
+        var logger = Logger(label: "onebot-peer")
+        logger.logLevel = .critical
+        try await WebSocketClient.connect(url: url, configuration: configuration, logger: logger) { inbound, outbound, _ in
+            let (actions, input) = AsyncStream.makeStream(of: Action.self)
+            let session = Session(outbound: outbound, actions: actions)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    defer { input.finish() }
+                    for try await case .text(let text) in inbound.messages(maxSize: 1 << 24) {
+                        let frame = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+                        input.yield(Action(name: frame["action"]?.stringValue ?? "", params: frame["params"] ?? [:], echo: frame["echo"] ?? .null))
+                    }
+                }
+                try await script(session)
+                group.cancelAll()
+            }
+        }
+    }
+}
