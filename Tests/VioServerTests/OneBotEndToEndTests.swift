@@ -175,6 +175,27 @@ import VioCoreTesting
         }
     }
 
+    @Test func refusedHandshakesGetTheStatusTheSpecGives() async throws {
+        try await run(configure: { $0.oneBotAccessToken = Redacted("s3cret") }) { server in
+            try await AsyncHTTPClientTransport.withTransport { transport in
+                for (path, authorization, status) in [
+                    ("/onebot/v11/ws", nil, 401), ("/ws", nil, 401), ("/ws", "Bearer wrong", 403),
+                    ("/onebot/v11/ws?access_token=wrong", nil, 403), ("/ws", "Token wrong", 403),
+                ] {
+                    var headers: HTTPHeaders = [
+                        "Connection": "Upgrade", "Upgrade": "websocket", "Sec-WebSocket-Version": "13",
+                        "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==", "X-Self-ID": "\(Self.selfID)",
+                    ]
+                    headers["Authorization"] = authorization
+                    let url = try #require(URL(string: "http://127.0.0.1:\(server.port)\(path)"))
+                    let response = try await transport.send(VioCore.HTTPRequest(url: url, headers: headers, timeout: .seconds(10)))
+                    #expect(response.status == status, "\(path) with \(authorization ?? "no token")")
+                    #expect(!String(decoding: response.body, as: UTF8.self).contains("s3cret"), "the refusal never repeats the token")
+                }
+            }
+        }
+    }
+
     @Test func aPeerWithoutSelfIDIsRefused() async throws {
         try await run { server in
             await #expect(throws: (any Error).self) {

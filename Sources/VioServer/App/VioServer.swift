@@ -39,16 +39,16 @@ struct VioServer: Sendable {
         let router = Router()
         HealthRoutes().register(on: router)
 
+        let handshake = ReverseWebSocketHandshake(accessToken: configuration.oneBotAccessToken)
         let webSocketRouter = Router(context: BasicWebSocketRequestContext.self)
         OneBotRoutes(
-            handshake: ReverseWebSocketHandshake(accessToken: configuration.oneBotAccessToken),
-            connections: oneBotConnections, dispatcher: dispatcher,
+            handshake: handshake, connections: oneBotConnections, dispatcher: dispatcher,
             apiTimeout: configuration.oneBotAPITimeout, logger: logger
         ).register(on: webSocketRouter)
 
         let app = Application(
             router: router,
-            server: .http1WebSocketUpgrade(webSocketRouter: webSocketRouter),
+            server: .oneBot(webSocketRouter: webSocketRouter, handshake: handshake, paths: Set(OneBotRoutes.paths)),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "vio-server"),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
             logger: logger
