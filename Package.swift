@@ -71,6 +71,15 @@ let package = Package(
         // Benchmarks: release-built executables that print their figures (see BENCHMARKS.md).
         .executableTarget(name: "OneBotBench", dependencies: ["OneBot", "VioCore"], path: "Benchmarks/OneBotBench"),
         .executableTarget(
+            name: "VioLoad",
+            dependencies: [
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/VioLoad"
+        ),
+        .executableTarget(
             name: "OpenAIBench",
             dependencies: ["OpenAIClient", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Benchmarks/OpenAIBench"

@@ -21,15 +21,14 @@ struct OutgoingPlan: Sendable {
         for part in message.parts {
             switch part {
             case .text(let words): text.append(words)
-            case .mention(let user): text.appendMention(user, name: user.int64Value.flatMap(name))
+            case .mention(let user): text.appendMention(user, lookUp: name)
             case .forward(let nodes): text.appendForward(nodes)
             case .image(let source), .voice(let source): media.append((part, source))
             case .reply: break
             }
         }
-        let options = MessageOptions(replyParameters: message.replyTo?.int64Value.map {
-            ReplyParameters(messageID: $0, allowSendingWithoutReply: true)
-        })
+        let replyID = message.replyTo.flatMap(\.int64Value)
+        let options = MessageOptions(replyParameters: replyID.map { ReplyParameters(messageID: $0, allowSendingWithoutReply: true) })
         let caption = text.isEmpty ? nil : Caption(text.text, entities: text.entities.isEmpty ? nil : text.entities)
         let captionFits = text.text.utf16.count <= 1024
         var steps: [Step] = []
@@ -60,9 +59,9 @@ struct OutgoingPlan: Sendable {
             text += words
         }
 
-        mutating func appendMention(_ user: ID, name: String?) {
+        mutating func appendMention(_ user: ID, lookUp name: (Int64) -> String?) {
             guard let id = user.int64Value else { return append("@\(user)") }
-            let shown = name ?? String(id)
+            let shown = name(id) ?? String(id)
             entities.append(MessageEntity(type: .textLink, offset: text.utf16.count, length: shown.utf16.count, url: "tg://user?id=\(id)"))
             text += shown
         }
