@@ -20,9 +20,8 @@ struct PictureAPI: Sendable {
     /// The pictures for `tags` (every tag must match); empty when none match.
     /// - Throws: ``FeatureError/pictureAPIFailed(reason:)`` when the API fails or answers something else.
     func pictures(tags: [String], r18: Bool) async throws -> [Picture] {
-        let body = RequestBody(r18: r18 ? 1 : 0, num: 1, tag: tags, size: ["regular"], proxy: "i.pixiv.re", excludeAI: true)
         let request = HTTPRequest(method: "POST", url: url, headers: ["Content-Type": "application/json"],
-                                  body: try JSONEncoder().encode(body), timeout: .seconds(20))
+                                  body: try Self.body(tags: tags, r18: r18), timeout: .seconds(20))
         let response: HTTPResponse
         do {
             response = try await transport.send(request)
@@ -45,14 +44,11 @@ struct PictureAPI: Sendable {
         }
     }
 
-    /// The request, fields in the order the API documents them.
-    private struct RequestBody: Encodable {
-        var r18: Int
-        var num: Int
-        var tag: [String]
-        var size: [String]
-        var proxy: String
-        var excludeAI: Bool
+    /// The request body, its fields in the documented order (JSONEncoder would shuffle them).
+    static func body(tags: [String], r18: Bool) throws -> Data {
+        let tagList = String(decoding: try JSONEncoder().encode(tags), as: UTF8.self)
+        let text = #"{"r18":\#(r18 ? 1 : 0),"num":1,"tag":\#(tagList),"size":["regular"],"proxy":"i.pixiv.re","excludeAI":true}"#
+        return Data(text.utf8)
     }
 
     private struct ResponseBody: Decodable {
