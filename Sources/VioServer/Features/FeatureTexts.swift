@@ -23,7 +23,7 @@ enum FeatureTexts {
         static let reset = "忘掉和你的对话"
         static let roast = "锐评一段文字或被回复的消息"
         static let picture = "来一张图，可以带标签"
-        static let r18Picture = "来一张 r18 图（需本群开启）"
+        static let r18Picture = "来一张 r18 图（需先用 /r18 on 开启）"
         static let r18Switch = "开关本群的 r18（管理员）"
         static let gun = "听一声 Hunt 的枪声"
         static let lottery = "随机禁言自己 0–10 分钟"
