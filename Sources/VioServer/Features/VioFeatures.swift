@@ -2,6 +2,12 @@ import OpenAIClient
 import VioCore
 
 /// The Vio bot: every feature VioGo had, written once for every platform.
+///
+/// ```swift
+/// var bot = Bot(services: BotServices(conversations: storage.conversations, storage: storage.records, logger: logger))
+/// VioFeatures.install(on: &bot, environment: environment)
+/// await bot.run(deliveries)   // OneBot, Telegram and HTTP events alike
+/// ```
 enum VioFeatures {
     /// Registers every command, the chat fallback, middleware and notice handlers of the Vio bot.
     ///
