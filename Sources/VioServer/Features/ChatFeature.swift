@@ -1,0 +1,70 @@
+import Foundation
+import OpenAIClient
+import VioCore
+
+/// `/chat <text>` and every addressed message that matches no command: the chat model, with memory.
+///
+/// Each conversation (a user in private, a user within a group) keeps its history in the
+/// conversation store; the newest turns that fit 20 turns and a token budget go with each request,
+/// after the persona's system prompt. `/reset` / `重置对话` forgets the conversation.
+struct ChatFeature: VioFeature {
+    let environment: FeatureEnvironment
+    let logger: any BotLogger
+
+    func install(on bot: inout Bot) {
+        let chat = ChatSession(environment: environment, persona: persona())
+        bot.command("/chat", summary: FeatureTexts.Summary.chat, usage: FeatureTexts.Usage.chat) { context, arguments in
+            try await chat.answer(arguments.text, in: context)
+        }
+        bot.command("/reset", aliases: ["重置对话"], summary: FeatureTexts.Summary.reset) { context, _ in
+            try await chat.forget(context)
+        }
+        bot.fallback { context in
+            try await chat.answer(context.message.text, in: context)
+        }
+    }
+
+    /// The configured persona, or Vio's own when the configured id is unknown.
+    private func persona() -> PromptPreset {
+        let wanted = environment.configuration.persona
+        if let preset = PromptLibrary.builtIn[wanted] { return preset }
+        logger.warning("unknown persona; using the built-in vio persona", metadata: [
+            "VIO_PERSONA": wanted, "known": PromptLibrary.builtIn.presets.map(\.id).joined(separator: ","),
+        ])
+        return .vio
+    }
+}
+
+/// The chat feature's work, shared by its command and the fallback.
+private struct ChatSession: Sendable {
+    let conversations: any ConversationStore
+    let conversation: Conversation
+    let model: ModelCaller?
+    let now: @Sendable () -> Date
+
+    init(environment: FeatureEnvironment, persona: PromptPreset) {
+        conversations = environment.conversations
+        conversation = Conversation(preset: persona)
+        model = environment.configuration.chat.map { ModelCaller(endpoint: $0, transport: environment.transport) }
+        now = environment.now
+    }
+
+    func answer(_ text: String, in context: BotContext) async throws {
+        guard let model else { return try await context.say(FeatureTexts.Chat.notConfigured) }
+        guard !text.isEmpty else { return try await context.say(FeatureTexts.Chat.empty) }
+        let key = ConversationKey(context.message)
+        let history = try await conversations.history(of: key, limit: conversation.limit)
+        let answer = try await model.answer(conversation.messages(history: history, newMessage: text), temperature: conversation.temperature)
+        let time = now()
+        try await conversations.append([
+            ConversationTurn(role: .user, content: text, date: time),
+            ConversationTurn(role: .assistant, content: answer, date: time),
+        ], to: key)
+        try await context.say(answer)
+    }
+
+    func forget(_ context: BotContext) async throws {
+        try await conversations.reset(ConversationKey(context.message))
+        try await context.say(FeatureTexts.Chat.reset)
+    }
+}

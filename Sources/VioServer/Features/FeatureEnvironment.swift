@@ -1,0 +1,31 @@
+import Foundation
+import VioCore
+
+/// What the features need from the server; built once at start-up.
+///
+/// ```swift
+/// let environment = FeatureEnvironment(
+///     configuration: configuration, transport: transport,
+///     conversations: storage.conversations, records: storage.records,
+///     status: { ServerStatus(uptime: clock.now - started, connectedBots: await registry.selfIDs) })
+/// VioFeatures.install(on: &bot, environment: environment)
+/// ```
+struct FeatureEnvironment: Sendable {
+    var configuration: ServerConfiguration
+    /// The OpenAI-compatible models and the picture API are reached through this.
+    var transport: any HTTPTransport
+    var conversations: any ConversationStore
+    /// The recall log, recall records and per-chat settings (r18).
+    var records: any KeyValueStore
+    var now: @Sendable () -> Date = { Date() }
+    var random: @Sendable (ClosedRange<Int>) -> Int = { Int.random(in: $0) }
+    /// For `/ping`.
+    var status: @Sendable () async -> ServerStatus
+}
+
+/// How the server is doing, as `/ping` reports it.
+struct ServerStatus: Sendable {
+    var uptime: Duration
+    /// The self ids of the bot accounts connected now.
+    var connectedBots: [String]
+}

@@ -1,0 +1,149 @@
+import Foundation
+import VioCore
+
+/// Every sentence the Vio bot says in chat, in one place: change wording or language here.
+///
+/// The bot's users are Chinese QQ groups, so the texts are short and Chinese. Welcome and farewell
+/// texts come from the configuration (`VIO_WELCOME_TEXT`, `VIO_FAREWELL_TEXT`).
+enum FeatureTexts {
+    /// The runtime's own replies (unknown failure, wrong chat kind, missing permission).
+    static let runtime = BotTexts(
+        handlerFailed: "出了点问题，请稍后再试。",
+        groupOnly: "这个指令只能在群里用。",
+        privateOnly: "这个指令只能私聊用。",
+        permissionDenied: "你没有权限使用这个指令。"
+    )
+
+    enum Help {
+        static let title = "Vio 的指令："
+    }
+
+    enum Summary {
+        static let chat = "和 Vio 聊天（直接说话也可以）"
+        static let reset = "忘掉和你的对话"
+        static let roast = "锐评一段文字或被回复的消息"
+        static let picture = "来一张图，可以带标签"
+        static let r18Picture = "来一张 r18 图（需先用 /r18 on 开启）"
+        static let r18Switch = "开关本群的 r18（管理员）"
+        static let gun = "听一声 Hunt 的枪声"
+        static let lottery = "随机禁言自己 0–10 分钟"
+        static let recalled = "看看最近谁撤回了什么"
+        static let ping = "看看 Vio 还在不在"
+    }
+
+    enum Usage {
+        static let chat = "<内容>"
+        static let roast = "[内容]"
+        static let picture = "[标签]"
+        static let r18Switch = "on|off"
+        static let gun = "[枪名] [距离]"
+    }
+
+    enum Chat {
+        static let notConfigured = "聊天功能还没有配置，请管理员设置 OPENAI_API_KEY。"
+        static let empty = "想聊点什么？直接说，或者在 /chat 后面写上内容。"
+        static let reset = "好的，之前的对话我已经忘掉了。"
+    }
+
+    enum Model {
+        static let busy = "AI 现在有点忙，请过一分钟再试。"
+        static let unavailable = "AI 服务暂时出了点问题，请稍后再试。"
+        static let timedOut = "AI 想得太久了，请再试一次。"
+        static let failed = "AI 暂时回答不了，请稍后再试。"
+        static let emptyAnswer = "AI 这次什么也没说，换个说法试试？"
+    }
+
+    enum Roast {
+        static let notConfigured = "锐评功能还没有配置，请管理员设置 DeepSeekAPIKey 或 OPENAI_API_KEY。"
+        static let usage = "要锐评什么？在「锐评一下」后面写上内容，或者回复一条消息再说「锐评一下」。"
+        static let quotedMessageMissing = "找不到被回复的那条消息，没法锐评。"
+        static let quotedMessageEmpty = "那条消息没有文字，没法锐评。"
+    }
+
+    enum Picture {
+        static let noPicture = "没有找到这些标签的图片，换几个标签试试？"
+        static let apiFailed = "图库暂时连不上，请稍后再试。"
+        static let sendFailed = "图片发不出去，可能被风控了，请稍后再试。"
+        static let r18Refused = "这里没有开启 r18。群管理员可以用「/r18 on」开启。"
+        static let r18Enabled = "已在这里开启 r18。"
+        static let r18Disabled = "已在这里关闭 r18。"
+        static let forwardSenderName = "Vio"
+
+        static func r18Status(isOn: Bool) -> String {
+            "这里的 r18 现在是\(isOn ? "开启" : "关闭")的。用法：/r18 on 或 /r18 off"
+        }
+
+        static func caption(title: String, author: String, pid: Int64?) -> String {
+            "《\(title)》 作者：\(author)" + (pid.map { " pid：\($0)" } ?? "")
+        }
+    }
+
+    enum Gun {
+        static func unknownGun(_ name: String, known: [String], total: Int) -> String {
+            let more = known.count < total ? "……共 \(total) 把" : ""
+            return "没有找到「\(name)」这把枪。可以试试：\(known.joined(separator: "、"))\(more)"
+        }
+
+        static func unknownDistance(_ text: String, known: [String]) -> String {
+            "没有「\(text)」这个距离，可选：\(known.joined(separator: "、"))"
+        }
+    }
+
+    enum Lottery {
+        static let lucky = "运气不错，这次没有被禁言！"
+        static let muteFailed = "我没有管理员权限，禁言不了，算你走运。"
+
+        static func muted(for seconds: Int) -> String {
+            " 恭喜获得 \(duration(seconds: seconds)) 禁言～"
+        }
+    }
+
+    enum Recall {
+        static let nothingRecalled = "最近 72 小时这里没有人撤回消息。"
+        static let contentUnknown = "（内容没能找回）"
+        static let byThemselves = "本人"
+
+        static func report(time: Date, sender: String, operator recaller: String, content: String) -> String {
+            """
+            最近撤回的消息：
+            时间：\(timestamp(time))
+            发送者：\(sender)
+            撤回者：\(recaller)
+            内容：\(content)
+            """
+        }
+
+        static func person(name: String?, id: ID) -> String {
+            guard let name, !name.isEmpty else { return "\(id)" }
+            return "\(name)（\(id)）"
+        }
+    }
+
+    enum Ping {
+        static func status(uptime: Duration, bots: [String]) -> String {
+            let online = bots.isEmpty ? "没有在线的机器人" : "在线机器人 \(bots.count) 个：\(bots.joined(separator: "、"))"
+            return "pong\n已运行 \(duration(seconds: Int(uptime.components.seconds)))，\(online)"
+        }
+    }
+
+    /// `3725` → `1 小时 2 分 5 秒`; zero parts are left out.
+    static func duration(seconds: Int) -> String {
+        let units = [(86_400, "天"), (3_600, "小时"), (60, "分"), (1, "秒")]
+        var rest = max(seconds, 0)
+        var parts: [String] = []
+        for (size, name) in units where rest >= size {
+            parts.append("\(rest / size) \(name)")
+            rest %= size
+        }
+        return parts.isEmpty ? "0 秒" : parts.joined(separator: " ")
+    }
+
+    /// A time as Chinese users read it: `2024-05-01 20:30:05`, Beijing time.
+    static func timestamp(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai") ?? TimeZone(secondsFromGMT: 8 * 3600) ?? .current
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        func two(_ value: Int?) -> String { String(format: "%02d", value ?? 0) }
+        return "\(parts.year ?? 0)-\(two(parts.month))-\(two(parts.day)) \(two(parts.hour)):\(two(parts.minute)):\(two(parts.second))"
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import VioCore
+
+/// `撤回了什么` / `/recalled`: the latest message taken back in this group, who sent it, who took it
+/// back, when, and what it said.
+///
+/// Every group message is logged for 72 hours (``RecallLog``); every recall notice stores a
+/// ``RecallRecord`` for 72 hours with the content from that log or else from the platform.
+struct RecallFeature: VioFeature {
+    let environment: FeatureEnvironment
+
+    func install(on bot: inout Bot) {
+        let log = RecallLog(records: environment.records)
+        let records = environment.records
+        bot.use(log)
+        bot.onNotice { context in
+            guard case .messageRecalled(let recall) = context.notice, recall.chat.isGroup else { return }
+            let record = await Self.record(of: recall, log: log, context: context)
+            try await records.set(record, for: "\(recall.messageID)", in: Self.namespace(recall.chat, on: context.platform),
+                                  expiresAfter: RecallLog.retention)
+        }
+        bot.command("撤回了什么", aliases: ["/recalled"], summary: FeatureTexts.Summary.recalled, scope: .groupOnly) { context, _ in
+            let namespace = Self.namespace(context.chat, on: context.platform)
+            var latest: RecallRecord?
+            for key in try await records.keys(in: namespace) {
+                guard let record = try await records.get(RecallRecord.self, for: key, in: namespace) else { continue }
+                if latest.map({ record.date >= $0.date }) ?? true { latest = record }
+            }
+            try await context.say(latest?.report ?? FeatureTexts.Recall.nothingRecalled)
+        }
+    }
+
+    /// Where the recall records of one group are kept, keyed by message id.
+    static func namespace(_ chat: Chat, on platform: Platform) -> String {
+        "recalls/\(platform)/\(chat.id)"
+    }
+
+    /// The record of `recall`, its content from the log, else fetched, else unknown.
+    private static func record(of recall: PlatformNotice.Recall, log: RecallLog, context: NoticeContext) async -> RecallRecord {
+        var record = RecallRecord(group: recall.chat.id, messageID: recall.messageID, sender: recall.sender, operatorID: recall.operatorID, date: recall.date)
+        do {
+            if let entry = try await log.entry(for: recall.messageID, in: recall.chat, on: context.platform) {
+                record.senderName = entry.senderName
+                record.content = entry.content
+            } else {
+                let message = try await context.fetchMessage(id: recall.messageID, in: recall.chat)
+                record.senderName = message.sender.displayName
+                record.content = message.transcript
+            }
+        } catch {
+            context.logger.info("the recalled message's content is unknown", metadata: ["message": "\(recall.messageID)", "error": "\(error)"])
+        }
+        return record
+    }
+}

@@ -1,0 +1,46 @@
+import OpenAIClient
+import VioCore
+
+/// `锐评一下 [text]` / `/roast`: a sharp review of the text, or of the message it replies to.
+///
+/// Uses the sharp-reviewer persona (not the chat persona) and no memory; DeepSeek when
+/// `DeepSeekAPIKey` is set, else the chat model.
+struct RoastFeature: VioFeature {
+    let environment: FeatureEnvironment
+
+    func install(on bot: inout Bot) {
+        let endpoint = environment.configuration.roast ?? environment.configuration.chat
+        let model = endpoint.map { ModelCaller(endpoint: $0, transport: environment.transport) }
+        let reviewer = Conversation(preset: PromptLibrary.builtIn["roast"] ?? .roast)
+        bot.command("锐评一下", aliases: ["/roast"], summary: FeatureTexts.Summary.roast, usage: FeatureTexts.Usage.roast) { context, arguments in
+            guard let model else { return try await context.say(FeatureTexts.Roast.notConfigured) }
+            guard let text = try await subject(arguments.text, in: context) else { return }
+            let review = try await model.answer(reviewer.messages(history: [], newMessage: text), temperature: reviewer.temperature)
+            try await context.say(review)
+        }
+    }
+
+    /// The text to review: the arguments, else the quoted message's text; `nil` after telling the user why not.
+    private func subject(_ arguments: String, in context: BotContext) async throws -> String? {
+        if !arguments.isEmpty { return arguments }
+        guard let quoted = context.message.replyTo else {
+            try await context.say(FeatureTexts.Roast.usage)
+            return nil
+        }
+        let message: InboundMessage
+        do {
+            message = try await context.fetchMessage(id: quoted)
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            context.logger.warning("could not fetch the message to roast", metadata: ["message": "\(quoted)", "error": "\(error)"])
+            try await context.say(FeatureTexts.Roast.quotedMessageMissing)
+            return nil
+        }
+        guard !message.text.isEmpty else {
+            try await context.say(FeatureTexts.Roast.quotedMessageEmpty)
+            return nil
+        }
+        return message.text
+    }
+}

@@ -1,0 +1,6 @@
+import VioCore
+
+/// One of the Vio bot's features: it adds its commands, middleware or notice handlers to a bot.
+protocol VioFeature: Sendable {
+    func install(on bot: inout Bot)
+}
