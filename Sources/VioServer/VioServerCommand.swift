@@ -60,13 +60,12 @@ extension VioServerCommand {
             for warning in report.warnings { logger.warning("\(warning)") }
 
             let storage = try await ServerStorage.open(in: configuration.dataDirectory)
-            var bot = Bot(services: BotServices(
-                conversations: storage.conversations, storage: storage.records, logger: SwiftLogBotLogger(logger: logger)))
-            bot.command("/ping", summary: "check that the bot is alive") { context, _ in try await context.reply("pong") }
-            let server = VioServer(configuration: configuration, storage: storage, bot: bot, logger: logger)
-            try await server.makeServiceGroup { port in
-                logger.info("serving on \(configuration.host):\(port)")
-            }.run()
+            try await AsyncHTTPClientTransport.withTransport { transport in
+                let server = VioServer.vioBot(configuration: configuration, storage: storage, transport: transport, logger: logger)
+                try await server.makeServiceGroup { port in
+                    logger.info("serving on \(configuration.host):\(port)")
+                }.run()
+            }
         }
     }
 

@@ -15,10 +15,10 @@ struct StartupReport: Sendable {
     init(_ configuration: ServerConfiguration) {
         let address = "\(configuration.host):\(configuration.port)"
         lines = [
-            Line(feature: "OneBot v11 reverse WebSocket", isOn: false,
-                 detail: "the OneBot runner is not wired yet; ws://\(address)/onebot/v11/ws arrives with it"),
+            Line(feature: "OneBot v11 reverse WebSocket", isOn: true,
+                 detail: "ws://\(address)/onebot/v11/ws and /ws" + (configuration.oneBotAccessToken == nil ? ", no token required" : ", token required")),
             Line(feature: "Telegram", isOn: false,
-                 detail: configuration.telegramToken == nil ? "set BOT_TOKEN" : "BOT_TOKEN is set, but the Telegram runner is not wired yet"),
+                 detail: configuration.telegramToken == nil ? "set BOT_TOKEN" : "BOT_TOKEN is set, but this release does not serve Telegram yet"),
             Line(feature: "Chat model", isOn: configuration.chat != nil,
                  detail: configuration.chat.map { "\($0.model) at \($0.baseURL.absoluteString), key \($0.apiKey)" } ?? "set OPENAI_API_KEY or chatGPTAPIKey"),
             Line(feature: "Roast model", isOn: configuration.roast != nil || configuration.chat != nil,
