@@ -17,6 +17,30 @@ struct RunningServer: Sendable {
         configure: (inout ServerConfiguration) -> Void = { _ in },
         _ body: @Sendable (RunningServer) async throws -> Void
     ) async throws {
+        try await with(dataDirectory: dataDirectory, configure: configure, makeServer: { configuration, storage, logger in
+            VioServer(configuration: configuration, storage: storage, bot: bot, logger: logger)
+        }, body)
+    }
+
+    /// Starts the real Vio bot (every feature, SQLite in `dataDirectory`), runs `body`, then shuts it down.
+    static func withVioBot(
+        dataDirectory: URL,
+        configure: (inout ServerConfiguration) -> Void = { _ in },
+        _ body: @Sendable (RunningServer) async throws -> Void
+    ) async throws {
+        try await AsyncHTTPClientTransport.withTransport { transport in
+            try await with(dataDirectory: dataDirectory, configure: configure, makeServer: { configuration, storage, logger in
+                VioServer.vioBot(configuration: configuration, storage: storage, transport: transport, logger: logger)
+            }, body)
+        }
+    }
+
+    private static func with(
+        dataDirectory: URL,
+        configure: (inout ServerConfiguration) -> Void,
+        makeServer: (ServerConfiguration, ServerStorage, Logger) -> VioServer,
+        _ body: @Sendable (RunningServer) async throws -> Void
+    ) async throws {
         var configuration = ServerConfiguration()
         configuration.host = "127.0.0.1"
         configuration.port = 0
@@ -25,7 +49,7 @@ struct RunningServer: Sendable {
         var logger = Logger(label: "vio-server-test")
         logger.logLevel = .critical
         let storage = try await ServerStorage.open(in: dataDirectory)
-        let server = VioServer(configuration: configuration, storage: storage, bot: bot, logger: logger)
+        let server = makeServer(configuration, storage, logger)
         let (ports, portInput) = AsyncStream.makeStream(of: Int.self)
         let group = server.makeServiceGroup(gracefulShutdownSignals: []) { port in portInput.yield(port) }
         try await withThrowingTaskGroup(of: Void.self) { tasks in
