@@ -67,7 +67,7 @@ enum OneBotBench {
         let peer = Task {
             for await frame in client.outgoing {
                 let echo = echoText(of: frame)
-                _ = await client.receive(Data(#"{"status":"ok","retcode":0,"data":{"message_id":1},"echo":"\#(echo)"}"#.utf8))
+                _ = client.receive(Data(#"{"status":"ok","retcode":0,"data":{"message_id":1},"echo":"\#(echo)"}"#.utf8))
             }
         }
         let calls = 20_000
@@ -82,7 +82,7 @@ enum OneBotBench {
         }
         let elapsed = ContinuousClock.now - start
         report("client round trip (actor, 32 in flight)", Double(calls) / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18), "calls/s")
-        await client.connectionClosed()
+        client.connectionClosed()
         await peer.value
     }
 }

@@ -37,11 +37,11 @@ struct OneBotEchoBot {
                     }
                 }
                 for try await case .text(let text) in inbound.messages(maxSize: 1 << 22) {
-                    if let event = await client.receive(Data(text.utf8)), let botEvent = adapter.botEvent(for: event) {
+                    if let event = client.receive(Data(text.utf8)), let botEvent = adapter.botEvent(for: event) {
                         group.addTask { await echoBot.handle(botEvent, via: adapter) }
                     }
                 }
-                await client.connectionClosed()
+                client.connectionClosed()
                 try await group.waitForAll()
             }
         }

@@ -23,7 +23,7 @@ final class ScriptedPeer: Sendable {
                 } else {
                     ["status": "failed", "retcode": 100, "data": nil, "wording": "scripted failure", "echo": request["echo"] ?? .null]
                 }
-                if let bytes = try? JSONEncoder().encode(answer) { _ = await client.receive(bytes) }
+                if let bytes = try? JSONEncoder().encode(answer) { _ = client.receive(bytes) }
             }
         }
     }
@@ -34,7 +34,7 @@ final class ScriptedPeer: Sendable {
     }
 
     func stop() async {
-        await client.connectionClosed()
+        client.connectionClosed()
         await task.value
     }
 }

@@ -56,7 +56,7 @@ private func servePeer(_ client: OneBotClient, answer: @escaping @Sendable (JSON
     Task {
         for await frame in client.outgoing {
             guard let request = try? JSONDecoder().decode(JSONValue.self, from: frame), let reply = answer(request) else { continue }
-            _ = await client.receive(Data(reply.utf8))
+            _ = client.receive(Data(reply.utf8))
         }
     }
 }
@@ -79,8 +79,8 @@ private func servePeer(_ client: OneBotClient, answer: @escaping @Sendable (JSON
             #expect(details.messageID == ID(id * 10))
             #expect(details.message == Message(stringLiteral: "m\(id)"))
         }
-        #expect(await client.pendingCalls == 0)
-        await client.connectionClosed()
+        #expect(client.pendingCalls == 0)
+        client.connectionClosed()
         await peer.value
     }
 
@@ -92,7 +92,7 @@ private func servePeer(_ client: OneBotClient, answer: @escaping @Sendable (JSON
         await #expect(throws: OneBotError.actionFailed(action: "get_cookies", retcode: 1404, message: "不支持的Api")) {
             try await client.call(GetCookies())
         }
-        await client.connectionClosed()
+        client.connectionClosed()
         await peer.value
     }
 
@@ -101,8 +101,8 @@ private func servePeer(_ client: OneBotClient, answer: @escaping @Sendable (JSON
         await #expect(throws: OneBotError.timedOut(action: "get_status", after: .milliseconds(5))) {
             try await client.call(GetStatus(), timeout: .milliseconds(5))
         }
-        #expect(await client.pendingCalls == 0)
-        #expect(await client.receive(Data(#"{"status":"ok","retcode":0,"data":null,"echo":"1"}"#.utf8)) == nil)
+        #expect(client.pendingCalls == 0)
+        #expect(client.receive(Data(#"{"status":"ok","retcode":0,"data":null,"echo":"1"}"#.utf8)) == nil)
     }
 
     @Test func closingFailsEveryPendingCallAtOnce() async throws {
@@ -111,7 +111,7 @@ private func servePeer(_ client: OneBotClient, answer: @escaping @Sendable (JSON
             var count = 0
             for await _ in client.outgoing {
                 count += 1
-                if count == 3 { await client.connectionClosed() }
+                if count == 3 { client.connectionClosed() }
             }
             return count
         }
@@ -140,7 +140,7 @@ private func servePeer(_ client: OneBotClient, answer: @escaping @Sendable (JSON
         }
         let result = try await client.call("custom_action", params: ["n": 7])
         #expect(result == ["echoed": 7])
-        await client.connectionClosed()
+        client.connectionClosed()
         await peer.value
     }
 }

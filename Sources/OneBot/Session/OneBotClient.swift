@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import VioCore
 
 /// One OneBot connection's calls and events, over any socket.
@@ -15,24 +16,34 @@ import VioCore
 ///     print("logged in as", info.nickname)
 /// }
 /// for try await frame in socket.frames {
-///     if let event = await client.receive(frame) { handle(event) }
+///     if let event = client.receive(frame) { handle(event) }
 /// }
-/// await client.connectionClosed()
+/// client.connectionClosed()
 /// ```
-public actor OneBotClient {
+public final class OneBotClient: Sendable {
     /// Request frames to write to the socket, in order.
-    public nonisolated let outgoing: AsyncStream<Data>
+    public let outgoing: AsyncStream<Data>
     /// How long a call waits for its response unless it says otherwise.
-    public nonisolated let defaultTimeout: Duration
+    public let defaultTimeout: Duration
 
     private let outgoingContinuation: AsyncStream<Data>.Continuation
     private let logger: any BotLogger
-    private var session = OneBotSession()
-    private var waiters: [String: Waiter] = [:]
+    /// Guarded by a lock rather than an actor: frames are read and calls made without a hop.
+    private let state = Mutex(State())
+
+    private struct State: ~Copyable {
+        var session = OneBotSession()
+        var waiters: [String: Waiter] = [:]
+        /// One timer for all calls, sleeping until the earliest deadline: a task per call would
+        /// cost more than the rest of a call together.
+        var timer: (task: Task<Void, Never>, deadline: ContinuousClock.Instant)?
+    }
 
     private struct Waiter {
+        let action: String
         let continuation: CheckedContinuation<ActionResponse, any Error>
-        let timeout: Task<Void, Never>
+        let deadline: ContinuousClock.Instant
+        let timeout: Duration
     }
 
     public init(defaultTimeout: Duration = .seconds(30), logger: any BotLogger = SilentLogger()) {
@@ -46,13 +57,13 @@ public actor OneBotClient {
     /// Throws ``OneBotError/actionFailed(action:retcode:message:)`` when the peer refuses,
     /// ``OneBotError/timedOut(action:after:)`` when it does not answer in time and
     /// ``OneBotError/connectionClosed(action:)`` when the connection is or goes down.
-    public nonisolated func call<Action: OneBotAction>(_ action: Action, timeout: Duration? = nil) async throws -> Action.Response {
+    public func call<Action: OneBotAction>(_ action: Action, timeout: Duration? = nil) async throws -> Action.Response {
         let response = try await perform(action, timeout: timeout ?? defaultTimeout)
         return try response.result(for: action)
     }
 
     /// Calls any action by name; see ``RawAction``.
-    public nonisolated func call(_ action: String, params: JSONValue = [:], timeout: Duration? = nil) async throws -> JSONValue {
+    public func call(_ action: String, params: JSONValue = [:], timeout: Duration? = nil) async throws -> JSONValue {
         try await call(RawAction(action, params: params), timeout: timeout)
     }
 
@@ -60,15 +71,17 @@ public actor OneBotClient {
     /// response. Malformed frames and responses nobody waits for are logged and dropped.
     public func receive(_ frame: Data) -> OneBotEvent? {
         do {
-            switch try session.receive(frame) {
-            case .event(let event):
+            let received = try state.withLock { state -> (OneBotSession.Received, Waiter?) in
+                let received = try state.session.receive(frame)
+                guard case .response(let call, _) = received else { return (received, nil) }
+                return (received, state.waiters.removeValue(forKey: call.echo))
+            }
+            switch received {
+            case (.event(let event), _):
                 return event
-            case .response(let call, let response):
-                waiters.removeValue(forKey: call.echo).map { waiter in
-                    waiter.timeout.cancel()
-                    waiter.continuation.resume(returning: response)
-                }
-            case .unmatched(let response):
+            case (.response(_, let response), let waiter):
+                waiter?.continuation.resume(returning: response)
+            case (.unmatched(let response), _):
                 logger.debug("dropped a OneBot response nobody waits for", metadata: ["echo": response.echo ?? "none", "retcode": String(response.retcode)])
             }
         } catch {
@@ -79,47 +92,75 @@ public actor OneBotClient {
 
     /// Fails every waiting call with ``OneBotError/connectionClosed(action:)`` and refuses new ones.
     public func connectionClosed() {
-        for call in session.close() {
-            fail(call, with: OneBotError.connectionClosed(action: call.action))
+        let failed = state.withLock { state in
+            state.timer?.task.cancel()
+            state.timer = nil
+            return state.session.close().compactMap { call in
+                state.waiters.removeValue(forKey: call.echo).map { (call, $0) }
+            }
+        }
+        for (call, waiter) in failed {
+            waiter.continuation.resume(throwing: OneBotError.connectionClosed(action: call.action))
         }
         outgoingContinuation.finish()
     }
 
     /// How many calls await their response.
-    public var pendingCalls: Int { session.pendingCount }
+    public var pendingCalls: Int { state.withLock { $0.session.pendingCount } }
 
     private func perform<Action: OneBotAction>(_ action: Action, timeout: Duration) async throws -> ActionResponse {
-        let call = try session.start(action)
+        let call = try state.withLock { try $0.session.start(action) }
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
-                let timer = Task { [weak self] in
-                    guard (try? await Task.sleep(for: timeout)) != nil else { return }
-                    await self?.expire(call.echo, after: timeout)
+                let deadline = ContinuousClock.now.advanced(by: timeout)
+                state.withLock { state in
+                    state.waiters[call.echo] = Waiter(action: call.action, continuation: continuation, deadline: deadline, timeout: timeout)
+                    armTimer(for: deadline, in: &state)
                 }
-                waiters[call.echo] = Waiter(continuation: continuation, timeout: timer)
                 if case .terminated = outgoingContinuation.yield(call.frame) {
-                    fail(call, with: OneBotError.connectionClosed(action: call.action))
+                    fail(call.echo, with: OneBotError.connectionClosed(action: call.action))
                 }
             }
         } onCancel: {
-            Task { await self.abandon(call.echo) }
+            fail(call.echo, with: CancellationError())
         }
     }
 
-    private func expire(_ echo: String, after timeout: Duration) {
-        guard let call = session.cancel(echo: echo) else { return }
-        fail(call, with: OneBotError.timedOut(action: call.action, after: timeout))
+    /// Makes sure the timer wakes by `deadline`; a timer already due earlier is left alone.
+    private func armTimer(for deadline: ContinuousClock.Instant, in state: inout State) {
+        if let timer = state.timer, timer.deadline <= deadline { return }
+        state.timer?.task.cancel()
+        let task = Task { [weak self] in
+            guard (try? await Task.sleep(until: deadline, clock: .continuous)) != nil else { return }
+            self?.expireDueCalls()
+        }
+        state.timer = (task, deadline)
     }
 
-    private func abandon(_ echo: String) {
-        guard let call = session.cancel(echo: echo) else { return }
-        fail(call, with: CancellationError())
+    /// Fails every call past its deadline, then sleeps until the next deadline.
+    private func expireDueCalls() {
+        let now = ContinuousClock.now
+        let expired = state.withLock { state in
+            state.timer = nil
+            let due = state.waiters.filter { $0.value.deadline <= now }
+            for (echo, _) in due {
+                _ = state.session.cancel(echo: echo)
+                state.waiters[echo] = nil
+            }
+            if let next = state.waiters.values.lazy.map(\.deadline).min() { armTimer(for: next, in: &state) }
+            return due
+        }
+        for (_, waiter) in expired {
+            waiter.continuation.resume(throwing: OneBotError.timedOut(action: waiter.action, after: waiter.timeout))
+        }
     }
 
-    private func fail(_ call: OneBotSession.Call, with error: any Error) {
-        _ = session.cancel(echo: call.echo)
-        guard let waiter = waiters.removeValue(forKey: call.echo) else { return }
-        waiter.timeout.cancel()
-        waiter.continuation.resume(throwing: error)
+    /// Ends the call `echo`, if still waiting, with `error`.
+    private func fail(_ echo: String, with error: any Error) {
+        let waiter = state.withLock { state in
+            _ = state.session.cancel(echo: echo)
+            return state.waiters.removeValue(forKey: echo)
+        }
+        waiter?.continuation.resume(throwing: error)
     }
 }

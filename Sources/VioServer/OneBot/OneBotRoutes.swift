@@ -64,7 +64,7 @@ struct OneBotRoutes {
                         connectionLogger.warning("dropped a binary frame; OneBot speaks JSON text")
                         continue
                     }
-                    if let event = await client.receive(Data(text.utf8)), let botEvent = adapter.botEvent(for: event) {
+                    if let event = client.receive(Data(text.utf8)), let botEvent = adapter.botEvent(for: event) {
                         dispatcher.deliver(botEvent, via: adapter)
                     }
                 }
@@ -81,7 +81,7 @@ struct OneBotRoutes {
             }
             group.cancelAll()
         }
-        await client.connectionClosed()
+        client.connectionClosed()
         await connections.remove(selfID, number: number)
         connectionLogger.info("OneBot peer disconnected")
     }
