@@ -71,18 +71,23 @@ public final class OneBotClient: Sendable {
     /// response. Malformed frames and responses nobody waits for are logged and dropped.
     public func receive(_ frame: Data) -> OneBotEvent? {
         do {
-            let received = try state.withLock { state -> (OneBotSession.Received, Waiter?) in
-                let received = try state.session.receive(frame)
+            let response: ActionResponse
+            switch try OneBotSession.read(frame) {
+            case .event(let event): return event
+            case .response(let read): response = read
+            }
+            let matched = state.withLock { state -> (OneBotSession.Received, Waiter?) in
+                let received = state.session.match(response)
                 guard case .response(let call, _) = received else { return (received, nil) }
                 return (received, state.waiters.removeValue(forKey: call.echo))
             }
-            switch received {
-            case (.event(let event), _):
-                return event
+            switch matched {
             case (.response(_, let response), let waiter):
                 waiter?.continuation.resume(returning: response)
             case (.unmatched(let response), _):
                 logger.debug("dropped a OneBot response nobody waits for", metadata: ["echo": response.echo ?? "none", "retcode": String(response.retcode)])
+            case (.event, _):
+                break
             }
         } catch {
             logger.warning("dropped a frame from the OneBot peer", metadata: ["error": String(describing: error), "bytes": String(frame.count)])
@@ -109,11 +114,13 @@ public final class OneBotClient: Sendable {
     public var pendingCalls: Int { state.withLock { $0.session.pendingCount } }
 
     private func perform<Action: OneBotAction>(_ action: Action, timeout: Duration) async throws -> ActionResponse {
-        let call = try state.withLock { try $0.session.start(action) }
+        let echo = try state.withLock { try $0.session.reserveEcho(for: action.action) }
+        let call = OneBotSession.Call(echo: echo, action: action.action, frame: try OneBotSession.frame(for: action, echo: echo))
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 let deadline = ContinuousClock.now.advanced(by: timeout)
                 state.withLock { state in
+                    state.session.track(call)
                     state.waiters[call.echo] = Waiter(action: call.action, continuation: continuation, deadline: deadline, timeout: timeout)
                     armTimer(for: deadline, in: &state)
                 }

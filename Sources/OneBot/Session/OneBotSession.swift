@@ -48,23 +48,53 @@ public struct OneBotSession: Sendable {
 
     /// Encodes `action` with a fresh echo and records it as pending.
     public mutating func start<Action: OneBotAction>(_ action: Action) throws -> Call {
-        guard !isClosed else { throw OneBotError.connectionClosed(action: action.action) }
-        let echo = String(nextEcho)
-        let frame: Data
+        let echo = try reserveEcho(for: action.action)
+        let call = Call(echo: echo, action: action.action, frame: try Self.frame(for: action, echo: echo))
+        track(call)
+        return call
+    }
+
+    /// A fresh echo for a call about to be encoded; throws once the connection is closed.
+    public mutating func reserveEcho(for action: String) throws -> String {
+        guard !isClosed else { throw OneBotError.connectionClosed(action: action) }
+        defer { nextEcho += 1 }
+        return String(nextEcho)
+    }
+
+    /// Records an encoded call as waiting for its response.
+    public mutating func track(_ call: Call) {
+        pending[call.echo] = call
+    }
+
+    /// The request frame `{"action", "params", "echo"}` for `action`. Pure: encode outside any lock.
+    public static func frame<Action: OneBotAction>(for action: Action, echo: String) throws -> Data {
+        if let writable = action as? any JSONWritableParams {
+            var writer = JSONWriter()
+            writer.raw(#"{"action":"#)
+            writer.string(action.action)
+            writer.raw(#","params":"#)
+            writable.writeParams(to: &writer)
+            writer.raw(#","echo":"#)
+            writer.string(echo)
+            writer.raw("}")
+            return writer.data
+        }
         do {
-            frame = try JSONEncoder().encode(ActionRequest(action: action.action, params: action, echo: echo))
+            return try JSONEncoder().encode(ActionRequest(action: action.action, params: action, echo: echo))
         } catch {
             throw OneBotError.encodingFailed(action: action.action, detail: String(describing: error))
         }
-        nextEcho += 1
-        let call = Call(echo: echo, action: action.action, frame: frame)
-        pending[echo] = call
-        return call
+    }
+
+    /// What a frame is, read once. Pure: decode outside any lock.
+    public enum Incoming: Sendable {
+        case event(OneBotEvent)
+        case response(ActionResponse)
     }
 
     /// Reads one incoming frame. Throws ``OneBotError/malformedFrame(_:)`` for frames that are
     /// neither an event nor a response.
-    public mutating func receive(_ frame: Data) throws -> Received {
+    public static func read(_ frame: Data) throws -> Incoming {
         let fields = try FrameFields(frame: frame)
         if fields.postType != nil {
             return .event(try OneBotEvent(fields: fields, raw: frame))
@@ -72,10 +102,23 @@ public struct OneBotSession: Sendable {
         guard let response = ActionResponse(fields: fields, frame: frame) else {
             throw OneBotError.malformedFrame("neither an event (post_type) nor a response (status, retcode, echo)")
         }
+        return .response(response)
+    }
+
+    /// Matches a response to the call waiting for it, which is then no longer pending.
+    public mutating func match(_ response: ActionResponse) -> Received {
         guard let echo = response.echo, let call = pending.removeValue(forKey: echo) else {
             return .unmatched(response)
         }
         return .response(call, response)
+    }
+
+    /// Reads one incoming frame and matches it if it is a response; see ``read(_:)``.
+    public mutating func receive(_ frame: Data) throws -> Received {
+        switch try Self.read(frame) {
+        case .event(let event): .event(event)
+        case .response(let response): match(response)
+        }
     }
 
     /// Gives up on the call with `echo`; returns it if it was still pending.
