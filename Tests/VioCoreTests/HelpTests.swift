@@ -42,3 +42,15 @@ import VioCoreTesting
         #expect(actions.sentTexts.first?.hasSuffix("/late — added last") == true)
     }
 }
+
+@Suite struct HelpScopeNoteTests {
+    @Test func scopeNotesListEveryCommandAndMarkTheOnesForOtherChats() async {
+        var bot = Bot(services: BotServices(logger: SilentLogger()))
+        bot.helpCommand("帮助", aliases: [], summary: "看看会什么", formatter: HelpFormatter(title: "指令：", scopeNotes: ("（仅群聊）", "（仅私聊）")))
+        bot.command("禁言抽奖", summary: "试试手气", scope: .groupOnly) { _, _ in }
+        bot.command("/secret", summary: "悄悄话", scope: .privateOnly) { _, _ in }
+        let actions = RecordingActions()
+        await bot.handle(.message(.test(text: "帮助")), via: actions)
+        #expect(actions.sentTexts == ["指令：\n帮助 — 看看会什么\n禁言抽奖 — 试试手气 （仅群聊）\n/secret — 悄悄话 （仅私聊）"])
+    }
+}

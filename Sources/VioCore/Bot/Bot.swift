@@ -59,8 +59,10 @@ public struct Bot: Sendable {
     }
 
     /// Adds a help command that lists every visible command usable in the chat it is asked in.
-    public mutating func helpCommand(_ name: String = "help", aliases: [String] = ["/help"], formatter: HelpFormatter = HelpFormatter()) {
-        command(name, aliases: aliases, summary: "list the commands") { context, _ in
+    public mutating func helpCommand(
+        _ name: String = "help", aliases: [String] = ["/help"], summary: String = "list the commands", formatter: HelpFormatter = HelpFormatter()
+    ) {
+        command(name, aliases: aliases, summary: summary) { context, _ in
             try await context.reply(OutgoingMessage(stringLiteral: formatter.helpText(for: context.registry.commands, in: context.chat)))
         }
     }

@@ -8,17 +8,29 @@
 public struct HelpFormatter: Sendable {
     /// The first line of the listing.
     public var title: String
+    /// Appended to commands that work only in groups, or only in private chat; `nil` leaves such
+    /// commands out of the listings of chats they do not work in.
+    public var scopeNotes: (groupOnly: String, privateOnly: String)?
 
-    public init(title: String = "Commands:") {
+    public init(title: String = "Commands:", scopeNotes: (groupOnly: String, privateOnly: String)? = nil) {
         self.title = title
+        self.scopeNotes = scopeNotes
     }
 
-    /// The listing for `chat`: commands whose scope forbids the chat are left out.
+    /// The listing for `chat`.
     public func helpText(for commands: [Command], in chat: Chat) -> String {
         let lines = commands
-            .filter { !$0.isHidden && $0.scope.allows(chat) }
-            .map(line(for:))
+            .filter { !$0.isHidden && (scopeNotes != nil || $0.scope.allows(chat)) }
+            .map { command in line(for: command) + note(for: command.scope) }
         return ([title] + lines).joined(separator: "\n")
+    }
+
+    private func note(for scope: CommandScope) -> String {
+        switch (scope, scopeNotes) {
+        case (.groupOnly, let notes?): " " + notes.groupOnly
+        case (.privateOnly, let notes?): " " + notes.privateOnly
+        default: ""
+        }
     }
 
     func line(for command: Command) -> String {

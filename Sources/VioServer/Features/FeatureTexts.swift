@@ -16,6 +16,9 @@ enum FeatureTexts {
 
     enum Help {
         static let title = "Vio 的指令："
+        static let summary = "看看 Vio 会什么"
+        static let groupOnly = "（仅群聊）"
+        static let privateOnly = "（仅私聊）"
     }
 
     enum Summary {

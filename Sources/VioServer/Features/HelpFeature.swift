@@ -1,8 +1,10 @@
 import VioCore
 
-/// `help` / `/help` / `帮助`: every command usable in this chat, with its triggers and one line.
+/// `help` / `/help` / `帮助`: every command with its triggers and one line; commands for groups only
+/// are marked as such in private chats.
 struct HelpFeature: VioFeature {
     func install(on bot: inout Bot) {
-        bot.helpCommand("help", aliases: ["/help", "帮助"], formatter: HelpFormatter(title: FeatureTexts.Help.title))
+        let formatter = HelpFormatter(title: FeatureTexts.Help.title, scopeNotes: (FeatureTexts.Help.groupOnly, FeatureTexts.Help.privateOnly))
+        bot.helpCommand("help", aliases: ["/help", "帮助"], summary: FeatureTexts.Help.summary, formatter: formatter)
     }
 }

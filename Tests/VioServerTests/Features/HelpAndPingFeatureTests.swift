@@ -20,13 +20,15 @@ import VioCoreTesting
         #expect(help.split(separator: "\n").count == 12)
     }
 
-    @Test func helpInPrivateLeavesOutGroupOnlyCommands() async throws {
+    @Test func helpInPrivateMarksGroupOnlyCommands() async throws {
         let harness = H()
         await harness.say("帮助")
         let help = try #require(harness.actions.sentTexts.first)
         #expect(help.contains("/chat"))
-        #expect(!help.contains("禁言抽奖"))
-        #expect(!help.contains("撤回了什么"))
+        #expect(help.contains("禁言抽奖 /lottery — 随机禁言自己 0–10 分钟 （仅群聊）"))
+        #expect(help.contains("撤回了什么 /recalled — 看看最近谁撤回了什么 （仅群聊）"))
+        let chatLine = help.split(separator: "\n").first { $0.contains("/chat") }
+        #expect(chatLine?.contains("（仅") == false, "commands for every chat carry no note")
     }
 
     @Test func pingSaysPongWithUptimeAndConnectedBots() async {
