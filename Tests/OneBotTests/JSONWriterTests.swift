@@ -38,3 +38,15 @@ import VioCore
         #expect(try JSONDecoder().decode(JSONValue.self, from: writer.data) == data)
     }
 }
+
+@Suite struct SentMessageReadingTests {
+    @Test func sendAnswersAreReadWithoutJSONDecoderAndAgreeWithIt() throws {
+        for data in [#"{"message_id":-2147483557}"#, #"{"message_id":"123","forward_id":"abc"}"#, #"{"res_id":"r1","extra":[1,{"x":2}]}"#, "{}"] {
+            let bytes = Data(data.utf8)
+            let read = try JSONReader.read(bytes) { reader in try SentMessage(reading: &reader) }
+            #expect(read == (try JSONDecoder().decode(SentMessage.self, from: bytes)), "\(data)")
+        }
+        let nothing = try JSONReader.read(Data("null".utf8)) { reader in try SentMessage(reading: &reader) }
+        #expect(nothing.messageID == nil, "a send answered with null data still succeeded")
+    }
+}

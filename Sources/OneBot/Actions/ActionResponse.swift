@@ -60,9 +60,19 @@ public struct ActionResponse: Sendable {
         }
         if let nothing = NoData() as? Action.Response { return nothing }
         do {
+            if let readable = Action.Response.self as? any JSONReadableResponse.Type,
+               let response = try JSONReader.read(data, { reader in try readable.init(reading: &reader) }) as? Action.Response {
+                return response
+            }
             return try JSONDecoder().decode(Action.Response.self, from: data)
         } catch {
             throw OneBotError.unexpectedResponse(action: action.action, detail: String(describing: error))
         }
     }
+}
+
+/// A response type read by the one-pass ``JSONReader`` rather than `JSONDecoder`: the answers to the
+/// calls a bot makes most (sends), which are on every event's way.
+protocol JSONReadableResponse {
+    init(reading reader: inout JSONReader) throws
 }

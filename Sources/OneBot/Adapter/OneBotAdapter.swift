@@ -74,7 +74,7 @@ public final class OneBotAdapter: ChatActions {
     func inboundMessage(_ message: Message, chat: Chat, sender: Sender, messageID: ID, date: Date, raw: (any Sendable)?) -> InboundMessage {
         InboundMessage(
             platform: .onebot, botID: selfID, chat: chat, sender: sender, messageID: messageID,
-            text: message.plainText.trimmingCharacters(in: .whitespacesAndNewlines),
+            text: String(message.plainText.trimmingWhitespace()),
             parts: message.segments.map(\.messagePart),
             isAddressedToBot: isAddressedToBot(message, isPrivate: chat.isPrivate), date: date, raw: raw)
     }

@@ -84,12 +84,3 @@ public struct CommandRegistry: Sendable {
         ("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32) ?? scalar : scalar
     }
 }
-
-extension Substring {
-    func trimmingWhitespace() -> Substring {
-        guard let start = firstIndex(where: { !$0.isWhitespace }),
-              let end = lastIndex(where: { !$0.isWhitespace })
-        else { return self[endIndex...] }
-        return self[start...end]
-    }
-}

@@ -14,3 +14,21 @@ public struct SentMessage: Decodable, Hashable, Sendable {
         forwardID = container.lenient(String.self, .forwardID) ?? container.lenient(String.self, .resID)
     }
 }
+
+extension SentMessage: JSONReadableResponse {
+    init(reading reader: inout JSONReader) throws {
+        var messageID: ID?
+        var forwardID: String?
+        var resID: String?
+        try reader.readObjectIfPresent { reader, key in
+            switch key {
+            case "message_id": messageID = try reader.readID()
+            case "forward_id": forwardID = try reader.readLooseString()
+            case "res_id": resID = try reader.readLooseString()
+            default: try reader.skipValue()
+            }
+        }
+        self.messageID = messageID
+        self.forwardID = forwardID ?? resID
+    }
+}
