@@ -81,7 +81,7 @@ enum OneBotBench {
             try await group.waitForAll()
         }
         let elapsed = ContinuousClock.now - start
-        report("client round trip (actor, 32 in flight)", Double(calls) / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18), "calls/s")
+        report("client round trip (32 in flight)", Double(calls) / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18), "calls/s")
         client.connectionClosed()
         await peer.value
     }
