@@ -30,10 +30,13 @@ public final class RecordingActions: ChatActions {
     }
 
     public let platform: Platform
+    public let botID: ID?
     private let state = Mutex(State())
 
-    public init(platform: Platform = .console) {
+    /// - Parameter botID: the bot's own account, as a real adapter would report it.
+    public init(platform: Platform = .console, botID: ID? = 1) {
         self.platform = platform
+        self.botID = botID
     }
 
     /// Everything asked so far, in order.

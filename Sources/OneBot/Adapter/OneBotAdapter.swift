@@ -27,6 +27,8 @@ public final class OneBotAdapter: ChatActions {
         self.selfID = selfID
     }
 
+    public var botID: ID? { selfID }
+
     /// The VioCore event for `event`, or `nil` for what a bot does not handle (meta events, the
     /// bot's own messages, unknown kinds). The bot's own messages are remembered so replies to them
     /// count as addressed to the bot.

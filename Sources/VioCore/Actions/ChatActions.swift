@@ -9,6 +9,10 @@ import Foundation
 public protocol ChatActions: Sendable {
     var platform: Platform { get }
 
+    /// The bot's own account on this connection, when the adapter knows it; lets handlers ignore
+    /// notices about the bot itself.
+    var botID: ID? { get }
+
     /// Sends `message` to `chat` and returns the new message's id when the platform reports one.
     @discardableResult
     func send(_ message: OutgoingMessage, to chat: Chat) async throws -> ID?
@@ -33,6 +37,8 @@ public protocol ChatActions: Sendable {
 }
 
 extension ChatActions {
+    public var botID: ID? { nil }
+
     public func mute(user: ID, in group: ID, for duration: Duration) async throws {
         throw VioError.unsupported(.mute, platform)
     }

@@ -46,4 +46,14 @@ public struct NoticeContext: ActionContext {
 
     public var replyChat: Chat? { notice.chat }
     public var replyQuote: ID? { nil }
+
+    /// Whether the notice is about the bot's own account (the bot joined or left a group…).
+    public var isAboutTheBot: Bool {
+        guard let botID = actions.botID else { return false }
+        switch notice {
+        case .memberJoined(let change), .memberLeft(let change): return change.user == botID
+        case .memberMuted(let mute): return mute.user == botID
+        case .messageRecalled, .other: return false
+        }
+    }
 }

@@ -4,7 +4,8 @@ import VioCore
 /// Greets members who join a group and says goodbye to those who leave.
 ///
 /// The texts come from `VIO_WELCOME_TEXT` and `VIO_FAREWELL_TEXT`; `{user}` becomes a mention of the
-/// newcomer in the welcome and the user's id in the farewell (a mention would reach no one).
+/// newcomer in the welcome and the user's id in the farewell (a mention would reach no one). The bot
+/// does not greet itself when it joins a group.
 struct WelcomeFeature: VioFeature {
     let configuration: ServerConfiguration
 
@@ -14,6 +15,7 @@ struct WelcomeFeature: VioFeature {
         let welcome = configuration.welcomeText
         let farewell = configuration.farewellText
         bot.onNotice { context in
+            guard !context.isAboutTheBot else { return }
             switch context.notice {
             case .memberJoined(let change):
                 try await context.send(to: change.chat, Self.welcome(welcome, user: change.user))

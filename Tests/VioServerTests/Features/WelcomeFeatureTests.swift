@@ -28,6 +28,13 @@ import VioCoreTesting
         #expect(harness.actions.sentMessages == [OutgoingMessage([.mention(9), .text("来啦，"), .mention(9), .text("！")]), "再见"])
     }
 
+    @Test func theBotDoesNotGreetItself() async {
+        let harness = H()
+        await harness.notice(.memberJoined(.init(chat: H.group, user: 1)))
+        await harness.notice(.memberLeft(.init(chat: H.group, user: 1, wasRemoved: true)))
+        #expect(harness.actions.actions.isEmpty, "user 1 is the bot's own account")
+    }
+
     @Test func otherNoticesAreLeftAlone() async {
         let harness = H()
         await harness.notice(.memberMuted(.init(chat: H.group, user: 9, operatorID: 43, duration: .seconds(60))))
