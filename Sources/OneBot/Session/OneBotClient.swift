@@ -21,12 +21,14 @@ import VioCore
 /// client.connectionClosed()
 /// ```
 public final class OneBotClient: Sendable {
-    /// Request frames to write to the socket, in order.
+    /// Request frames to write to the socket, in order; empty when the client was made with a
+    /// `write` function, which then sends them instead.
     public let outgoing: AsyncStream<Data>
     /// How long a call waits for its response unless it says otherwise.
     public let defaultTimeout: Duration
 
     private let outgoingContinuation: AsyncStream<Data>.Continuation
+    private let write: (@Sendable (Data) async throws -> Void)?
     private let logger: any BotLogger
     /// Guarded by a lock rather than an actor: frames are read and calls made without a hop.
     private let state = Mutex(State())
@@ -39,16 +41,32 @@ public final class OneBotClient: Sendable {
         var timer: (task: Task<Void, Never>, deadline: ContinuousClock.Instant)?
     }
 
+    /// A call between sending its frame and handing its caller the outcome.
     private struct Waiter {
+        enum Progress {
+            /// Waiting for the response; no continuation yet while the frame is being written.
+            case awaiting(CheckedContinuation<ActionResponse, any Error>?)
+            /// Answered (or failed) before the caller started waiting.
+            case settled(Result<ActionResponse, any Error>)
+        }
+
         let action: String
-        let continuation: CheckedContinuation<ActionResponse, any Error>
         let deadline: ContinuousClock.Instant
         let timeout: Duration
+        var progress: Progress = .awaiting(nil)
     }
 
-    public init(defaultTimeout: Duration = .seconds(30), logger: any BotLogger = SilentLogger()) {
+    /// - Parameters:
+    ///   - write: sends a request frame on the socket from the calling task. Without it, frames
+    ///     go to ``outgoing`` for a writer task of yours; with it, each call saves that hand-off.
+    public init(
+        defaultTimeout: Duration = .seconds(30), logger: any BotLogger = SilentLogger(),
+        write: (@Sendable (Data) async throws -> Void)? = nil
+    ) {
         (outgoing, outgoingContinuation) = AsyncStream.makeStream(bufferingPolicy: .unbounded)
+        if write != nil { outgoingContinuation.finish() }
         self.defaultTimeout = defaultTimeout
+        self.write = write
         self.logger = logger
     }
 
@@ -76,17 +94,13 @@ public final class OneBotClient: Sendable {
             case .event(let event): return event
             case .response(let read): response = read
             }
-            let matched = state.withLock { state -> (OneBotSession.Received, Waiter?) in
-                let received = state.session.match(response)
-                guard case .response(let call, _) = received else { return (received, nil) }
-                return (received, state.waiters.removeValue(forKey: call.echo))
-            }
+            let matched = state.withLock { $0.session.match(response) }
             switch matched {
-            case (.response(_, let response), let waiter):
-                waiter?.continuation.resume(returning: response)
-            case (.unmatched(let response), _):
+            case .response(let call, let response):
+                settle(call.echo, with: .success(response))
+            case .unmatched(let response):
                 logger.debug("dropped a OneBot response nobody waits for", metadata: ["echo": response.echo ?? "none", "retcode": String(response.retcode)])
-            case (.event, _):
+            case .event:
                 break
             }
         } catch {
@@ -97,15 +111,13 @@ public final class OneBotClient: Sendable {
 
     /// Fails every waiting call with ``OneBotError/connectionClosed(action:)`` and refuses new ones.
     public func connectionClosed() {
-        let failed = state.withLock { state in
+        let closed = state.withLock { state in
             state.timer?.task.cancel()
             state.timer = nil
-            return state.session.close().compactMap { call in
-                state.waiters.removeValue(forKey: call.echo).map { (call, $0) }
-            }
+            return state.session.close()
         }
-        for (call, waiter) in failed {
-            waiter.continuation.resume(throwing: OneBotError.connectionClosed(action: call.action))
+        for call in closed {
+            settle(call.echo, with: .failure(OneBotError.connectionClosed(action: call.action)))
         }
         outgoingContinuation.finish()
     }
@@ -116,21 +128,55 @@ public final class OneBotClient: Sendable {
     private func perform<Action: OneBotAction>(_ action: Action, timeout: Duration) async throws -> ActionResponse {
         let echo = try state.withLock { try $0.session.reserveEcho(for: action.action) }
         let call = OneBotSession.Call(echo: echo, action: action.action, frame: try OneBotSession.frame(for: action, echo: echo))
+        let deadline = ContinuousClock.now.advanced(by: timeout)
+        state.withLock { state in
+            state.session.track(call)
+            state.waiters[echo] = Waiter(action: call.action, deadline: deadline, timeout: timeout)
+            armTimer(for: deadline, in: &state)
+        }
         return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { continuation in
-                let deadline = ContinuousClock.now.advanced(by: timeout)
-                state.withLock { state in
-                    state.session.track(call)
-                    state.waiters[call.echo] = Waiter(action: call.action, continuation: continuation, deadline: deadline, timeout: timeout)
-                    armTimer(for: deadline, in: &state)
+            do {
+                if let write {
+                    try await write(call.frame)
+                } else if case .terminated = outgoingContinuation.yield(call.frame) {
+                    throw OneBotError.connectionClosed(action: call.action)
                 }
-                if case .terminated = outgoingContinuation.yield(call.frame) {
-                    fail(call.echo, with: OneBotError.connectionClosed(action: call.action))
+            } catch {
+                settle(echo, with: .failure(error is OneBotError ? error : OneBotError.connectionClosed(action: call.action)))
+            }
+            return try await withCheckedThrowingContinuation { continuation in
+                let outcome = state.withLock { state -> Result<ActionResponse, any Error>? in
+                    guard var waiter = state.waiters[echo] else { return .failure(CancellationError()) }
+                    if case .settled(let outcome) = waiter.progress {
+                        state.waiters[echo] = nil
+                        return outcome
+                    }
+                    waiter.progress = .awaiting(continuation)
+                    state.waiters[echo] = waiter
+                    return nil
                 }
+                if let outcome { continuation.resume(with: outcome) }
             }
         } onCancel: {
-            fail(call.echo, with: CancellationError())
+            settle(echo, with: .failure(CancellationError()))
         }
+    }
+
+    /// Ends the call `echo` with `outcome`: resumes its caller if it waits, or keeps the outcome for
+    /// it if its frame is still being written. Later outcomes for the same call are ignored.
+    private func settle(_ echo: String, with outcome: Result<ActionResponse, any Error>) {
+        let continuation = state.withLock { state -> CheckedContinuation<ActionResponse, any Error>? in
+            _ = state.session.cancel(echo: echo)
+            guard var waiter = state.waiters[echo], case .awaiting(let continuation) = waiter.progress else { return nil }
+            if let continuation {
+                state.waiters[echo] = nil
+                return continuation
+            }
+            waiter.progress = .settled(outcome)
+            state.waiters[echo] = waiter
+            return nil
+        }
+        continuation?.resume(with: outcome)
     }
 
     /// Makes sure the timer wakes by `deadline`; a timer already due earlier is left alone.
@@ -147,27 +193,15 @@ public final class OneBotClient: Sendable {
     /// Fails every call past its deadline, then sleeps until the next deadline.
     private func expireDueCalls() {
         let now = ContinuousClock.now
-        let expired = state.withLock { state in
+        let due = state.withLock { state in
             state.timer = nil
             let due = state.waiters.filter { $0.value.deadline <= now }
-            for (echo, _) in due {
-                _ = state.session.cancel(echo: echo)
-                state.waiters[echo] = nil
-            }
-            if let next = state.waiters.values.lazy.map(\.deadline).min() { armTimer(for: next, in: &state) }
+            let next = state.waiters.values.lazy.filter { $0.deadline > now }.map(\.deadline).min()
+            if let next { armTimer(for: next, in: &state) }
             return due
         }
-        for (_, waiter) in expired {
-            waiter.continuation.resume(throwing: OneBotError.timedOut(action: waiter.action, after: waiter.timeout))
+        for (echo, waiter) in due {
+            settle(echo, with: .failure(OneBotError.timedOut(action: waiter.action, after: waiter.timeout)))
         }
-    }
-
-    /// Ends the call `echo`, if still waiting, with `error`.
-    private func fail(_ echo: String, with error: any Error) {
-        let waiter = state.withLock { state in
-            _ = state.session.cancel(echo: echo)
-            return state.waiters.removeValue(forKey: echo)
-        }
-        waiter?.continuation.resume(throwing: error)
     }
 }

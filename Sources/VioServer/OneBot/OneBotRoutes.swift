@@ -46,18 +46,16 @@ struct OneBotRoutes {
     /// Runs one connection until the peer leaves, the connection is replaced or the server stops.
     func serve(selfID: ID, role: ReverseWebSocketHandshake.Role, inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async {
         let connectionLogger = Logger.with(logger, metadata: ["self_id": "\(selfID)"])
-        let client = OneBotClient(defaultTimeout: apiTimeout, logger: SwiftLogBotLogger(logger: connectionLogger))
+        // Handlers write their calls' frames themselves: no writer task to wake per call.
+        let client = OneBotClient(defaultTimeout: apiTimeout, logger: SwiftLogBotLogger(logger: connectionLogger)) { frame in
+            try await outbound.write(.text(String(decoding: frame, as: UTF8.self)))
+        }
         let adapter = OneBotAdapter(client: client, selfID: selfID)
         let (replaced, replace) = AsyncStream.makeStream(of: Void.self)
         let number = await connections.add(adapter) { replace.finish() }
         connectionLogger.info("OneBot peer connected", metadata: ["role": "\(role.rawValue)"])
 
         await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask {
-                for await frame in client.outgoing {
-                    try await outbound.write(.text(String(decoding: frame, as: UTF8.self)))
-                }
-            }
             group.addTask {
                 for try await message in inbound.messages(maxSize: maximumMessageSize) {
                     guard case .text(let text) = message else {
