@@ -6,6 +6,10 @@ extension Bot {
     ///
     /// Feed it from a source that never blocks its reader (an `AsyncStream` the socket reader yields
     /// into): a handler that awaits a platform response needs the reader to keep reading.
+    ///
+    /// Each handler starts at once on the dispatching thread and runs there until it first awaits
+    /// (saving a thread hand-off per event), so keep long computations off handlers or behind an
+    /// `await`.
     public func run(_ deliveries: some AsyncSequence<Delivery, Never> & Sendable) async {
         let limit = max(maxConcurrentEvents, 1)
         await withTaskGroup(of: Void.self) { group in
@@ -15,7 +19,11 @@ extension Bot {
                     await group.next()
                     inFlight -= 1
                 }
-                group.addTask { await handle(delivery.event, via: delivery.actions) }
+                if #available(macOS 26, *) {
+                    group.addImmediateTask { await handle(delivery.event, via: delivery.actions) }
+                } else {
+                    group.addTask { await handle(delivery.event, via: delivery.actions) }
+                }
                 inFlight += 1
             }
         }
