@@ -28,8 +28,9 @@ struct VioServer: Sendable {
         self.oneBotConnections = oneBotConnections
     }
 
-    /// The services to run: the HTTP/WebSocket server, then the dispatcher, which therefore shuts down
-    /// first and drains its handlers while sockets are still open.
+    /// The services to run: the expired-record sweeper, the HTTP/WebSocket server, then the
+    /// dispatcher, which therefore shuts down first and drains its handlers while sockets are still
+    /// open.
     func makeServiceGroup(
         gracefulShutdownSignals: [UnixSignal] = [.sigterm, .sigint],
         onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
@@ -53,6 +54,7 @@ struct VioServer: Sendable {
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
             logger: logger
         )
-        return ServiceGroup(configuration: .init(services: [app, dispatcher], gracefulShutdownSignals: gracefulShutdownSignals, logger: logger))
+        let sweeper = ExpiredRecordSweeper(records: storage.records, logger: logger)
+        return ServiceGroup(configuration: .init(services: [sweeper, app, dispatcher], gracefulShutdownSignals: gracefulShutdownSignals, logger: logger))
     }
 }
