@@ -102,12 +102,12 @@ let package = Package(
         ),
         .testTarget(
             name: "OpenAIClientTests",
-            dependencies: ["OpenAIClient", "VioCoreTesting", .product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: ["OpenAIClient", "VioCoreTesting", "VioTestSupport", .product(name: "Hummingbird", package: "hummingbird")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "TelegramKitTests",
-            dependencies: ["TelegramKit", "VioCoreTesting", .product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: ["TelegramKit", "VioCoreTesting", "VioTestSupport", .product(name: "Hummingbird", package: "hummingbird")],
             resources: [.copy("Fixtures")]
         ),
     ],

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import VioTestSupport
 import Synchronization
 
 /// A Bot API server on a loopback port: checks the token in the path, records every call, and
@@ -48,23 +49,7 @@ final class FakeBotAPI: Sendable {
             let (status, text) = self.answer(call, index)
             return Self.response(status, text)
         }
-        let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
-        let app = Application(
-            router: router,
-            configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in portContinuation.yield(channel.localAddress?.port ?? 0) })
-        return try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask {
-                try await app.run()
-                return nil
-            }
-            var iterator = ports.makeAsyncIterator()
-            let port = await iterator.next() ?? 0
-            guard let url = URL(string: "http://127.0.0.1:\(port)") else { throw URLError(.badURL) }
-            let result = try await body(url)
-            group.cancelAll()
-            return result
-        }
+        return try await LoopbackServer.run(router, body)
     }
 
     private static func response(_ status: Int, _ body: String) -> Response {
