@@ -10,7 +10,7 @@ import VioCore
 /// ```swift
 /// let adapter = OneBotAdapter(client: client, selfID: peer.selfID ?? 0)
 /// for try await frame in socket.frames {
-///     if let event = await client.receive(frame), let botEvent = adapter.botEvent(for: event) {
+///     if let event = client.receive(frame), let botEvent = adapter.botEvent(for: event) {
 ///         Task { await bot.handle(botEvent, via: adapter) }
 ///     }
 /// }
