@@ -1,4 +1,5 @@
 import Foundation
+import OneBot
 import Synchronization
 import Testing
 import VioCore
@@ -117,6 +118,34 @@ import VioCoreTesting
                 #expect(try await peer.nextAction().name == "get_status")
                 // No answer: the call times out and the handler's failure reply follows.
                 #expect(try await peer.answerNext("send_msg").messageText == BotTexts().handlerFailed)
+            }
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func callsWaitingOnAClosedConnectionFailAtOnce() async throws {
+        let (outcomes, outcome) = AsyncStream.makeStream(of: (any Error)?.self)
+        var bot = Bot(services: BotServices(logger: SilentLogger()))
+        bot.command("/status") { context, _ in
+            do {
+                _ = try await context.call("get_status")
+                outcome.yield(nil)
+            } catch {
+                outcome.yield(error)
+            }
+        }
+        let directory = try TemporaryDirectory()
+        // The call's own timeout is an hour: only the connection closing can end it within the test.
+        try await RunningServer.with(bot: bot, dataDirectory: directory.url, configure: { $0.oneBotAPITimeout = .seconds(3600) }) { server in
+            try await ScriptedOneBotPeer.connect(port: server.port, selfID: Self.selfID) { peer in
+                try await peer.send(OneBotFrames.privateMessage("/status", selfID: Self.selfID))
+                #expect(try await peer.nextAction().name == "get_status")
+            }
+            var iterator = outcomes.makeAsyncIterator()
+            let error = await iterator.next()
+            guard case .connectionClosed(action: "get_status")? = error.flatMap({ $0 as? OneBotError }) else {
+                Issue.record("the call ended with \(String(describing: error)), not with the connection closing")
+                return
             }
         }
     }

@@ -41,7 +41,7 @@ struct VioServer: Sendable {
         HealthRoutes().register(on: router)
 
         let handshake = ReverseWebSocketHandshake(accessToken: configuration.oneBotAccessToken)
-        let webSocketRouter = Router(context: BasicWebSocketRequestContext.self)
+        let webSocketRouter = Router(context: OneBotRequestContext.self)
         OneBotRoutes(
             handshake: handshake, connections: oneBotConnections, dispatcher: dispatcher,
             apiTimeout: configuration.oneBotAPITimeout, logger: logger

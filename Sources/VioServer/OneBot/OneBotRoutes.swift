@@ -9,7 +9,8 @@ import VioCore
 ///
 /// Served at `/onebot/v11/ws` and at VioGo's `/ws`. The handshake (token, `X-Self-ID`) is checked
 /// before the upgrade; each connection then gets a ``OneBotClient`` for API calls and a
-/// ``OneBotAdapter`` that turns its events into the bot's, which the ``EventDispatcher`` runs.
+/// ``OneBotAdapter`` that turns its events into the bot's, which the ``EventDispatcher`` runs on the
+/// connection's own event loop.
 struct OneBotRoutes {
     static let paths = ["/onebot/v11/ws", "/ws"]
 
@@ -21,7 +22,7 @@ struct OneBotRoutes {
     /// The largest message a peer may send (forwarded histories can be big).
     var maximumMessageSize = 16 << 20
 
-    func register(on router: Router<BasicWebSocketRequestContext>) {
+    func register(on router: Router<OneBotRequestContext>) {
         for path in Self.paths {
             router.ws(RouterPath(path)) { request, _ in
                 switch handshake.check(headers: Self.headers(of: request), query: request.uri.query) {
@@ -38,7 +39,10 @@ struct OneBotRoutes {
                 guard case .success(let peer) = handshake.check(headers: Self.headers(of: context.request), query: context.request.uri.query),
                       let selfID = peer.selfID
                 else { return }
-                await serve(selfID: selfID, role: peer.role, inbound: inbound, outbound: outbound)
+                // The connection's reader and handlers run on its event loop: no thread hand-off per event.
+                await withTaskExecutorPreference(EventLoopTaskExecutor(context.requestContext.eventLoop)) {
+                    await serve(selfID: selfID, role: peer.role, inbound: inbound, outbound: outbound)
+                }
             }
         }
     }
@@ -57,13 +61,18 @@ struct OneBotRoutes {
 
         await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
-                for try await message in inbound.messages(maxSize: maximumMessageSize) {
-                    guard case .text(let text) = message else {
-                        connectionLogger.warning("dropped a binary frame; OneBot speaks JSON text")
-                        continue
-                    }
-                    if let event = client.receive(Data(text.utf8)), let botEvent = adapter.botEvent(for: event) {
-                        dispatcher.deliver(botEvent, via: adapter)
+                try await dispatcher.serve(via: adapter) { deliver in
+                    // Once reading ends, calls still waiting for a response fail at once, so the
+                    // connection's handlers finish instead of waiting out their timeouts.
+                    defer { client.connectionClosed() }
+                    for try await message in inbound.messages(maxSize: maximumMessageSize) {
+                        guard case .text(let text) = message else {
+                            connectionLogger.warning("dropped a binary frame; OneBot speaks JSON text")
+                            continue
+                        }
+                        if let event = client.receive(Data(text.utf8)), let botEvent = adapter.botEvent(for: event) {
+                            deliver(botEvent)
+                        }
                     }
                 }
             }
@@ -79,7 +88,6 @@ struct OneBotRoutes {
             }
             group.cancelAll()
         }
-        client.connectionClosed()
         await connections.remove(selfID, number: number)
         connectionLogger.info("OneBot peer disconnected")
     }

@@ -28,7 +28,7 @@ struct OneBotServerChannel: ServerChildChannel {
 
 extension HTTPServerBuilder {
     /// HTTP/1 with WebSocket upgrades through `webSocketRouter`, OneBot handshakes checked first.
-    static func oneBot(webSocketRouter: Router<BasicWebSocketRequestContext>, handshake: ReverseWebSocketHandshake, paths: Set<String>) -> HTTPServerBuilder {
+    static func oneBot(webSocketRouter: Router<OneBotRequestContext>, handshake: ReverseWebSocketHandshake, paths: Set<String>) -> HTTPServerBuilder {
         let webSocketResponder = webSocketRouter.buildResponder()
         return HTTPServerBuilder { responder in
             OneBotServerChannel(
