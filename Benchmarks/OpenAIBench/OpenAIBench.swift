@@ -22,21 +22,21 @@ struct OpenAIBench: ParsableCommand {
         let corpus = try Corpus(folder: fixtures, megabytes: megabytes)
         print("corpus: \(corpus.bytes.count / (1 << 20)) MiB, \(corpus.eventCount) events, best of \(runs) runs")
         for chunkSize in [16 * 1024, 1400, 64] {
-            let (seconds, events) = fastest { parseEvents(corpus.bytes, chunkSize: chunkSize) }
+            let (seconds, events) = try fastest { try parseEvents(corpus.bytes, chunkSize: chunkSize) }
             guard events == corpus.eventCount else { throw ValidationError("parsed \(events) events, expected \(corpus.eventCount)") }
             report("SSEParser", chunkSize: chunkSize, bytes: corpus.bytes.count, seconds: seconds)
         }
-        let (seconds, chunks) = fastest { decodeChunks(corpus, chunkSize: 16 * 1024) }
+        let (seconds, chunks) = try fastest { decodeChunks(corpus, chunkSize: 16 * 1024) }
         guard chunks == corpus.eventCount - corpus.streamCount else { throw ValidationError("decoded \(chunks) chunks") }
         report("ChatStreamDecoder (SSE + JSON)", chunkSize: 16 * 1024, bytes: corpus.bytes.count, seconds: seconds)
     }
 
-    private func fastest(_ body: () -> Int) -> (seconds: Double, result: Int) {
+    private func fastest(_ body: () throws -> Int) rethrows -> (seconds: Double, result: Int) {
         var best = Double.infinity
         var result = 0
         for _ in 0..<max(runs, 1) {
             let start = ContinuousClock.now
-            result = body()
+            result = try body()
             let elapsed = ContinuousClock.now - start
             best = min(best, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
         }
@@ -50,14 +50,14 @@ struct OpenAIBench: ParsableCommand {
 }
 
 /// Every event of the corpus fed in `chunkSize` pieces; returns how many there were.
-private func parseEvents(_ bytes: [UInt8], chunkSize: Int) -> Int {
+private func parseEvents(_ bytes: [UInt8], chunkSize: Int) throws -> Int {
     var parser = SSEParser()
     var count = 0
-    bytes.withUnsafeBytes { buffer in
+    try bytes.withUnsafeBytes { buffer in
         var start = 0
         while start < buffer.count {
             let end = min(start + chunkSize, buffer.count)
-            count += parser.feed(UnsafeRawBufferPointer(rebasing: buffer[start..<end])).count
+            count += try parser.feed(UnsafeRawBufferPointer(rebasing: buffer[start..<end])).count
             start = end
         }
     }

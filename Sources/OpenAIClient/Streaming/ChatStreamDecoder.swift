@@ -14,17 +14,26 @@ import VioCore
 /// _ = try decoder.finish()
 /// ```
 public struct ChatStreamDecoder: Sendable {
-    private var parser = SSEParser()
+    private var parser: SSEParser
     /// `data: [DONE]` arrived; anything after it is ignored.
     public private(set) var isDone = false
 
-    public init() {}
+    /// - Parameter maximumEventSize: the most bytes one event may hold (see ``SSEParser``).
+    public init(maximumEventSize: Int = SSEParser.defaultMaximumEventSize) {
+        parser = SSEParser(maximumEventSize: maximumEventSize)
+    }
 
     /// Decodes the chunks completed by the next piece of the body.
     /// - Throws: ``OpenAIError/stream(_:)`` for a provider error, ``OpenAIError/decodingFailed(what:reason:excerpt:)``
-    ///   for data that is not a chunk.
+    ///   for data that is not a chunk or an event larger than the parser holds.
     public mutating func feed(_ bytes: some ContiguousBytes) throws(OpenAIError) -> [ChatCompletionChunk] {
-        try decode(parser.feed(bytes))
+        let events: [ServerSentEvent]
+        do {
+            events = try parser.feed(bytes)
+        } catch {
+            throw .decodingFailed(what: "stream event", reason: error.description, excerpt: "")
+        }
+        return try decode(events)
     }
 
     /// Decodes what is left when the body ends.

@@ -10,14 +10,34 @@ import Foundation
 /// Unlike a browser, ``finish()`` also dispatches an event the server did not close with a blank
 /// line, since some proxies end a stream right after `data: [DONE]`.
 ///
+/// Memory is bounded: an event whose data, or a line that, grows past ``maximumEventSize`` makes
+/// ``feed(_:)`` throw ``EventTooLarge`` instead of buffering a broken or hostile stream forever.
+///
 /// ```swift
 /// var parser = SSEParser()
 /// for try await chunk in response.body {
-///     for event in parser.feed(chunk) { handle(event) }
+///     for event in try parser.feed(chunk) { handle(event) }
 /// }
 /// for event in parser.finish() { handle(event) }
 /// ```
 public struct SSEParser: Sendable {
+    /// The default ``maximumEventSize``: 8 MiB, far above any chat completion chunk.
+    public static let defaultMaximumEventSize = 8 << 20
+
+    /// An event or a line of the stream outgrew ``SSEParser/maximumEventSize``.
+    public struct EventTooLarge: Error, Hashable, CustomStringConvertible {
+        /// The limit it outgrew, in bytes.
+        public let limit: Int
+
+        public init(limit: Int) {
+            self.limit = limit
+        }
+
+        public var description: String { "a server-sent event grew past \(limit) bytes" }
+    }
+
+    /// The most bytes one event's data, or one line, may hold.
+    public let maximumEventSize: Int
     /// The bytes of a line whose end has not arrived yet.
     private var partialLine: [UInt8] = []
     /// The `data:` values of the current event, each followed by `\n`.
@@ -28,14 +48,27 @@ public struct SSEParser: Sendable {
     /// The previous chunk ended with `\r`, so a `\n` starting the next one belongs to that line end.
     private var afterCarriageReturn = false
     private var atStreamStart = true
+    /// The current event or line outgrew ``maximumEventSize``.
+    private var overflowed = false
 
-    public init() {}
+    public init(maximumEventSize: Int = SSEParser.defaultMaximumEventSize) {
+        self.maximumEventSize = maximumEventSize
+    }
 
     /// Parses the next chunk of the body and returns the events it completed, in order.
-    public mutating func feed(_ chunk: some ContiguousBytes) -> [ServerSentEvent] {
+    ///
+    /// - Throws: ``EventTooLarge`` once an event or a line outgrows ``maximumEventSize``; what was
+    ///   buffered is dropped, and the stream should be abandoned.
+    public mutating func feed(_ chunk: some ContiguousBytes) throws(EventTooLarge) -> [ServerSentEvent] {
         var events: [ServerSentEvent] = []
         chunk.withUnsafeBytes { buffer in
             feed(buffer, into: &events)
+        }
+        if overflowed {
+            overflowed = false
+            partialLine = []
+            dataBuffer = []
+            throw EventTooLarge(limit: maximumEventSize)
         }
         return events
     }
@@ -61,7 +94,7 @@ public struct SSEParser: Sendable {
             if buffer[0] == .lineFeed { index = 1 }
         }
         var lineStart = index
-        while index < count {
+        while index < count, !overflowed {
             let byte = buffer[index]
             guard byte == .lineFeed || byte == .carriageReturn else {
                 index += 1
@@ -86,8 +119,9 @@ public struct SSEParser: Sendable {
             }
             lineStart = index
         }
-        if lineStart < count {
+        if lineStart < count, !overflowed {
             partialLine.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[lineStart..<count]))
+            if partialLine.count > maximumEventSize { overflowed = true }
         }
     }
 
@@ -113,6 +147,7 @@ public struct SSEParser: Sendable {
         case .data:
             dataBuffer.append(contentsOf: value)
             dataBuffer.append(.lineFeed)
+            if dataBuffer.count > maximumEventSize { overflowed = true }
         case .event:
             eventName = String(decoding: value, as: UTF8.self)
         case .id:
