@@ -6,6 +6,10 @@ import NIOCore
 /// it, handlers resume on it when a response frame is matched, and their writes start on it, so an
 /// event crosses no thread boundary between socket and bot. (Measured with `VioLoad`: about 10 µs of
 /// server CPU per event less than handing every event to the global concurrent executor.)
+///
+/// The loop must outlive the tasks that prefer it: a job enqueued on a loop that has shut down is
+/// never run. vio-server's loops are Hummingbird's default, the process-wide NIO singleton group,
+/// which never shuts down.
 final class EventLoopTaskExecutor: TaskExecutor {
     let eventLoop: any EventLoop
 
