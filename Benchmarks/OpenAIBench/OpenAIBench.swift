@@ -26,7 +26,7 @@ struct OpenAIBench: ParsableCommand {
             guard events == corpus.eventCount else { throw ValidationError("parsed \(events) events, expected \(corpus.eventCount)") }
             report("SSEParser", chunkSize: chunkSize, bytes: corpus.bytes.count, seconds: seconds)
         }
-        let (seconds, chunks) = try fastest { decodeChunks(corpus, chunkSize: 16 * 1024) }
+        let (seconds, chunks) = fastest { decodeChunks(corpus, chunkSize: 16 * 1024) }
         guard chunks == corpus.eventCount - corpus.streamCount else { throw ValidationError("decoded \(chunks) chunks") }
         report("ChatStreamDecoder (SSE + JSON)", chunkSize: 16 * 1024, bytes: corpus.bytes.count, seconds: seconds)
     }
