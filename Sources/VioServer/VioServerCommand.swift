@@ -59,13 +59,15 @@ extension VioServerCommand {
             for line in report.lines { logger.info("\(line.text)") }
             for warning in report.warnings { logger.warning("\(warning)") }
 
-            let storage = try await ServerStorage.open(in: configuration.dataDirectory)
-            try await AsyncHTTPClientTransport.withTransport { transport in
-                let server = VioServer.vioBot(configuration: configuration, storage: storage, transport: transport, logger: logger)
-                try await server.makeServiceGroup { port in
-                    logger.info("serving on \(configuration.host):\(port)")
-                }.run()
+            try await ServerStorage.with(in: configuration.dataDirectory) { storage in
+                try await AsyncHTTPClientTransport.withTransport { transport in
+                    let server = VioServer.vioBot(configuration: configuration, storage: storage, transport: transport, logger: logger)
+                    try await server.makeServiceGroup { port in
+                        logger.info("serving on \(configuration.host):\(port)")
+                    }.run()
+                }
             }
+            logger.info("vio-server stopped; storage closed")
         }
     }
 

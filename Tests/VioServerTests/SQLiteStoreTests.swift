@@ -28,6 +28,26 @@ import VioCoreTesting
         #expect(try await reopened.records.get([String: Bool].self, for: "7", in: "group-settings") == ["r18": true])
     }
 
+    @Test func closingLeavesOneSelfContainedFile() async throws {
+        let directory = try TemporaryDirectory()
+        let key = ConversationKey(platform: .onebot, chat: .private(42), user: 42)
+        let log = directory.url.appendingPathComponent("vio.sqlite-wal")
+        try await ServerStorage.with(in: directory.url) { storage in
+            try await storage.conversations.append([ConversationTurn(role: .user, content: "你好")], to: key)
+            // A reader connection is open too, as in a running server.
+            #expect(try await storage.conversations.history(of: key, limit: HistoryLimit(maxTurns: 20)).count == 1)
+            #expect(Self.size(of: log) > 0, "the write went to the write-ahead log first")
+        }
+        #expect(Self.size(of: log) == 0, "closing moved the log into the database file")
+        let reopened = try await ServerStorage.open(in: directory.url)
+        #expect(try await reopened.conversations.history(of: key, limit: HistoryLimit(maxTurns: 20)).map(\.content) == ["你好"])
+    }
+
+    /// A file's size in bytes; 0 when it does not exist.
+    static func size(of file: URL) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: file.path))?[.size] as? Int) ?? 0
+    }
+
     @Test func theDatabaseIsInWALMode() async throws {
         let directory = try TemporaryDirectory()
         let database = try SQLiteDatabase(directory: directory.url)

@@ -17,4 +17,26 @@ struct ServerStorage: Sendable {
         try await storage.records.removeExpired()
         return storage
     }
+
+    /// Opens the database in `directory`, runs `body` with it, then closes it, also when `body` throws.
+    static func with<Result: Sendable>(in directory: URL, _ body: (ServerStorage) async throws -> Result) async throws -> Result {
+        let storage = try await open(in: directory)
+        let result: Result
+        do {
+            result = try await body(storage)
+        } catch {
+            try? await storage.close()
+            throw error
+        }
+        try await storage.close()
+        return result
+    }
+
+    /// Moves everything in the write-ahead log into the database file, then closes the file: the
+    /// folder then holds one self-contained `vio.sqlite`. Every write was already durable when it
+    /// returned; this only leaves the files tidy for a copy or a backup.
+    func close() async throws {
+        try await database.pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        try database.pool.close()
+    }
 }

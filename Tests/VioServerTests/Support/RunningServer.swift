@@ -48,22 +48,23 @@ struct RunningServer: Sendable {
         configure(&configuration)
         var logger = Logger(label: "vio-server-test")
         logger.logLevel = .critical
-        let storage = try await ServerStorage.open(in: dataDirectory)
-        let server = makeServer(configuration, storage, logger)
-        let (ports, portInput) = AsyncStream.makeStream(of: Int.self)
-        let group = server.makeServiceGroup(gracefulShutdownSignals: []) { port in portInput.yield(port) }
-        try await withThrowingTaskGroup(of: Void.self) { tasks in
-            tasks.addTask { try await group.run() }
-            var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next() else { throw CancellationError() }
-            do {
-                try await body(RunningServer(port: port, server: server, serviceGroup: group))
-            } catch {
+        try await ServerStorage.with(in: dataDirectory) { storage in
+            let server = makeServer(configuration, storage, logger)
+            let (ports, portInput) = AsyncStream.makeStream(of: Int.self)
+            let group = server.makeServiceGroup(gracefulShutdownSignals: []) { port in portInput.yield(port) }
+            try await withThrowingTaskGroup(of: Void.self) { tasks in
+                tasks.addTask { try await group.run() }
+                var iterator = ports.makeAsyncIterator()
+                guard let port = await iterator.next() else { throw CancellationError() }
+                do {
+                    try await body(RunningServer(port: port, server: server, serviceGroup: group))
+                } catch {
+                    await group.triggerGracefulShutdown()
+                    throw error
+                }
                 await group.triggerGracefulShutdown()
-                throw error
+                try await tasks.waitForAll()
             }
-            await group.triggerGracefulShutdown()
-            try await tasks.waitForAll()
         }
     }
 }
