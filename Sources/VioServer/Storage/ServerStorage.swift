@@ -36,7 +36,7 @@ struct ServerStorage: Sendable {
     /// folder then holds one self-contained `vio.sqlite`. Every write was already durable when it
     /// returned; this only leaves the files tidy for a copy or a backup.
     func close() async throws {
-        try await database.pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        try await database.pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
         try database.pool.close()
     }
 }
