@@ -3,20 +3,16 @@ import ServiceLifecycle
 import Testing
 import VioCore
 import VioCoreTesting
+import VioTestSupport
 @testable import VioServer
 
 /// How ``EventDispatcher`` runs a connection's events: bounded, in order, never blocking the reader.
 @Suite struct EventDispatcherTests {
+    /// The end-to-end tests' bot (`/ping`, and `/slow`, which waits at `gate`), `limit` events at once.
     static func dispatcher(limit: Int, maxWaiting: Int = 100, gate: Gate) -> EventDispatcher {
-        var bot = Bot(services: BotServices(logger: SilentLogger()), maxConcurrentEvents: limit)
-        bot.command("/ping") { context, _ in try await context.reply("pong") }
-        bot.command("/slow") { context, _ in
-            await gate.wait()
-            try await context.reply("slow done")
-        }
-        var logger = Logger(label: "dispatcher-test")
-        logger.logLevel = .critical
-        return EventDispatcher(bot: bot, maxWaitingEvents: maxWaiting, logger: logger)
+        var bot = OneBotEndToEndTests.bot(gate: gate)
+        bot.maxConcurrentEvents = limit
+        return EventDispatcher(bot: bot, maxWaitingEvents: maxWaiting, logger: .quiet("dispatcher-test"))
     }
 
     static func event(_ text: String, id: ID = 1) -> BotEvent {
@@ -55,9 +51,7 @@ import VioCoreTesting
     @Test func eventsArrivingAfterShutdownBeganAreDropped() async throws {
         let actions = RecordingActions()
         let dispatcher = Self.dispatcher(limit: 4, gate: Gate())
-        var logger = Logger(label: "dispatcher-test")
-        logger.logLevel = .critical
-        let group = ServiceGroup(configuration: .init(services: [dispatcher], gracefulShutdownSignals: [], logger: logger))
+        let group = ServiceGroup(configuration: .init(services: [dispatcher], gracefulShutdownSignals: [], logger: .quiet("dispatcher-test")))
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { try await group.run() }
             try await dispatcher.serve(via: actions) { deliver in deliver(Self.event("/ping")) }

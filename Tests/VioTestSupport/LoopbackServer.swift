@@ -18,8 +18,7 @@ public enum LoopbackServer {
         _ body: @Sendable (URL) async throws -> Result
     ) async throws -> Result {
         let (ports, portInput) = AsyncStream.makeStream(of: Int.self)
-        var logger = Logger(label: "loopback-server")
-        logger.logLevel = .critical
+        let logger = Logger.quiet("loopback-server")
         let app = Application(
             router: router,
             configuration: .init(address: .hostname("127.0.0.1", port: 0)),

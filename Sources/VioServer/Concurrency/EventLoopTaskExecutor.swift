@@ -4,8 +4,9 @@ import NIOCore
 ///
 /// A connection's reader and its handlers prefer the connection's own event loop: frames arrive on
 /// it, handlers resume on it when a response frame is matched, and their writes start on it, so an
-/// event crosses no thread boundary between socket and bot. (Measured with `VioLoad`: about 10 µs of
-/// server CPU per event less than handing every event to the global concurrent executor.)
+/// event crosses no thread boundary between socket and bot. (Measured with `VioLoad`, together with
+/// handlers started by the reader itself: server CPU per `/ping` fell from 55 to 33 µs at 32 in
+/// flight; BENCHMARKS.md.)
 ///
 /// The loop must outlive the tasks that prefer it: a job enqueued on a loop that has shut down is
 /// never run. vio-server's loops are Hummingbird's default, the process-wide NIO singleton group,

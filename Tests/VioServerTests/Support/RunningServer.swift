@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import ServiceLifecycle
 import VioCore
+import VioTestSupport
 @testable import VioServer
 
 /// vio-server running on an ephemeral loopback port with a fresh data folder, for end-to-end tests.
@@ -46,8 +47,7 @@ struct RunningServer: Sendable {
         configuration.port = 0
         configuration.dataDirectory = dataDirectory
         configure(&configuration)
-        var logger = Logger(label: "vio-server-test")
-        logger.logLevel = .critical
+        let logger = Logger.quiet("vio-server-test")
         try await ServerStorage.with(in: dataDirectory) { storage in
             let server = makeServer(configuration, storage, logger)
             let (ports, portInput) = AsyncStream.makeStream(of: Int.self)

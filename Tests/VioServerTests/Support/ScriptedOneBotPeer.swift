@@ -3,6 +3,7 @@ import HTTPTypes
 import HummingbirdWSClient
 import Logging
 import VioCore
+import VioTestSupport
 
 /// A OneBot implementation as a test plays it: dials vio-server's reverse WebSocket like NapCat or
 /// go-cqhttp, sends events, and reads and answers the actions the server calls.
@@ -100,9 +101,7 @@ struct ScriptedOneBotPeer {
         case .token(let token): configuration.additionalHeaders[.authorization] = "Token \(token)"
         case .query(let token): url += "?access_token=\(token)"
         }
-        var logger = Logger(label: "onebot-peer")
-        logger.logLevel = .critical
-        try await WebSocketClient.connect(url: url, configuration: configuration, logger: logger) { inbound, outbound, _ in
+        try await WebSocketClient.connect(url: url, configuration: configuration, logger: .quiet("onebot-peer")) { inbound, outbound, _ in
             let (actions, input) = AsyncStream.makeStream(of: Action.self)
             let session = Session(outbound: outbound, actions: actions)
             try await withThrowingTaskGroup(of: Void.self) { group in
