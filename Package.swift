@@ -43,6 +43,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -65,6 +66,7 @@ let package = Package(
                 "OneBot", "VioCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
             ],
             path: "Examples/OneBotEchoBot"
         ),
@@ -95,7 +97,7 @@ let package = Package(
             path: "Tests/VioTestSupport"
         ),
         .testTarget(name: "VioCoreTests", dependencies: ["VioCore", "VioCoreTesting", "VioTestSupport", "EchoBot"]),
-        .testTarget(name: "OneBotTests", dependencies: ["OneBot", "VioCore", "VioCoreTesting"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "OneBotTests", dependencies: ["OneBot", "VioCore", "VioCoreTesting", "VioTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "VioServerTests",
             dependencies: [

@@ -2,9 +2,12 @@
 // ws://<this machine>:8080/onebot (with the same token as ONEBOT_TOKEN, if set) and run:
 //   ONEBOT_TOKEN=secret swift run OneBotEchoBot
 // Every private message, and every group message that mentions the bot, is echoed back.
+// OneBot peers send each JSON document as one WebSocket frame, often megabytes; frames up to
+// ONEBOT_MAX_FRAME_BYTES (16 MiB by default) are read, larger ones are refused with close code 1009.
 import Foundation
 import Hummingbird
 import HummingbirdWebSocket
+import NIOWebSocket
 import OneBot
 import VioCore
 
@@ -13,6 +16,7 @@ struct OneBotEchoBot {
     static func main() async throws {
         let token = ProcessInfo.processInfo.environment["ONEBOT_TOKEN"].map { Redacted($0) }
         let handshake = ReverseWebSocketHandshake(accessToken: token)
+        let maxFrameSize = ProcessInfo.processInfo.environment["ONEBOT_MAX_FRAME_BYTES"].flatMap { Int($0) } ?? 16 << 20
         var bot = Bot()
         bot.fallback { context in
             try await context.reply(OutgoingMessage(stringLiteral: context.message.text))
@@ -36,19 +40,24 @@ struct OneBotEchoBot {
                         try await outbound.write(.text(String(decoding: frame, as: UTF8.self)))
                     }
                 }
-                for try await case .text(let text) in inbound.messages(maxSize: 1 << 22) {
-                    if let event = client.receive(Data(text.utf8)), let botEvent = adapter.botEvent(for: event) {
-                        group.addTask { await echoBot.handle(botEvent, via: adapter) }
+                defer { client.connectionClosed() }
+                do {
+                    for try await case .text(let text) in inbound.messages(maxSize: maxFrameSize) {
+                        if let event = client.receive(Data(text.utf8)), let botEvent = adapter.botEvent(for: event) {
+                            group.addTask { await echoBot.handle(botEvent, via: adapter) }
+                        }
                     }
+                } catch NIOWebSocketError.invalidFrameLength {
+                    context.logger.error("refused a frame larger than ONEBOT_MAX_FRAME_BYTES (\(maxFrameSize) bytes) with close code 1009")
+                    throw NIOWebSocketError.invalidFrameLength
                 }
-                client.connectionClosed()
                 try await group.waitForAll()
             }
         }
 
         let app = Application(
             router: Router(),
-            server: .http1WebSocketUpgrade(webSocketRouter: router),
+            server: .http1WebSocketUpgrade(webSocketRouter: router, configuration: .init(ws: .init(maxFrameSize: maxFrameSize))),
             configuration: .init(address: .hostname("0.0.0.0", port: 8080))
         )
         try await app.runService()

@@ -2,6 +2,7 @@ import Foundation
 import OneBot
 import Testing
 import VioCore
+import VioTestSupport
 
 @Suite struct EventToleranceTests {
     private func decode(_ json: String) throws -> OneBotEvent {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VioCore
+import VioTestSupport
 @testable import OneBot
 
 @Suite struct JSONWriterTests {

@@ -6,12 +6,14 @@ import VioCore
 /// A fake OneBot implementation on the other end of a ``OneBotClient``: records every request and
 /// answers each with the `data` its script returns for the action (or `failed` when it returns nil).
 final class ScriptedPeer: Sendable {
-    let client = OneBotClient()
+    let client: OneBotClient
     private let log = RequestLog()
     private let task: Task<Void, Never>
 
-    init(script: @escaping @Sendable (_ action: String, _ params: JSONValue) -> JSONValue? = { _, _ in .null }) {
-        let client = client
+    /// - Parameter logger: the client's logger, which hears about every frame it drops.
+    init(logger: any BotLogger = SilentLogger(), script: @escaping @Sendable (_ action: String, _ params: JSONValue) -> JSONValue? = { _, _ in .null }) {
+        let client = OneBotClient(logger: logger)
+        self.client = client
         let log = log
         task = Task {
             for await frame in client.outgoing {

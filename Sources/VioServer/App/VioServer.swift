@@ -44,12 +44,14 @@ struct VioServer: Sendable {
         let webSocketRouter = Router(context: OneBotRequestContext.self)
         OneBotRoutes(
             handshake: handshake, connections: oneBotConnections, dispatcher: dispatcher,
-            apiTimeout: configuration.oneBotAPITimeout, logger: logger
+            apiTimeout: configuration.oneBotAPITimeout, maximumMessageSize: configuration.oneBotMaxFrameBytes, logger: logger
         ).register(on: webSocketRouter)
 
         let app = Application(
             router: router,
-            server: .oneBot(webSocketRouter: webSocketRouter, handshake: handshake, paths: Set(OneBotRoutes.paths)),
+            server: .oneBot(
+                webSocketRouter: webSocketRouter, handshake: handshake, paths: Set(OneBotRoutes.paths),
+                maxFrameSize: configuration.oneBotMaxFrameBytes),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "vio-server"),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
             logger: logger

@@ -21,6 +21,10 @@ struct ServerConfiguration: Sendable {
 
     var oneBotAccessToken: Redacted?
     var oneBotAPITimeout: Duration = .seconds(30)
+    /// The largest OneBot message (one JSON document) a peer may send. Implementations send each as
+    /// one WebSocket frame, and real ones are megabytes: member lists of big groups, forwarded
+    /// histories, inline base64 images.
+    var oneBotMaxFrameBytes = 16 << 20
 
     var telegramToken: Redacted?
     var telegramWebhookURL: URL?
@@ -50,6 +54,7 @@ struct ServerConfiguration: Sendable {
 
         oneBotAccessToken = settings["ONEBOT_ACCESS_TOKEN"].map { Redacted($0) }
         oneBotAPITimeout = .seconds(try settings.integer("ONEBOT_API_TIMEOUT", in: 1...600) ?? 30)
+        oneBotMaxFrameBytes = try settings.integer("ONEBOT_MAX_FRAME_BYTES", in: (64 << 10)...(1 << 30)) ?? oneBotMaxFrameBytes
 
         telegramToken = settings["BOT_TOKEN"].map { Redacted($0) }
         telegramWebhookURL = try settings.url("TG_WEBHOOK_URL")

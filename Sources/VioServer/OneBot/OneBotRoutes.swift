@@ -2,7 +2,10 @@ import Foundation
 import Hummingbird
 import HummingbirdWebSocket
 import Logging
+import NIOCore
+import NIOWebSocket
 import OneBot
+import ServiceLifecycle
 import VioCore
 
 /// The OneBot v11 reverse WebSocket endpoint: NapCat, go-cqhttp, Lagrange.OneBot and LLOneBot dial in.
@@ -18,9 +21,9 @@ struct OneBotRoutes {
     let connections: OneBotConnections
     let dispatcher: EventDispatcher
     let apiTimeout: Duration
+    /// The largest message a peer may send (`ONEBOT_MAX_FRAME_BYTES`).
+    let maximumMessageSize: Int
     let logger: Logger
-    /// The largest message a peer may send (forwarded histories can be big).
-    var maximumMessageSize = 16 << 20
 
     func register(on router: Router<OneBotRequestContext>) {
         for path in Self.paths {
@@ -52,44 +55,63 @@ struct OneBotRoutes {
         let connectionLogger = Logger.with(logger, metadata: ["self_id": "\(selfID)"])
         // Handlers write their calls' frames themselves: no writer task to wake per call.
         let client = OneBotClient(defaultTimeout: apiTimeout, logger: SwiftLogBotLogger(logger: connectionLogger)) { frame in
-            try await outbound.write(.text(String(decoding: frame, as: UTF8.self)))
+            try await outbound.write(.custom(WebSocketFrame(fin: true, opcode: .text, data: ByteBuffer(bytes: frame))))
         }
         let adapter = OneBotAdapter(client: client, selfID: selfID)
         let (replaced, replace) = AsyncStream.makeStream(of: Void.self)
-        let number = await connections.add(adapter) { replace.finish() }
+        let number = await connections.add(adapter) {
+            replace.yield()
+            replace.finish()
+        }
         connectionLogger.info("OneBot peer connected", metadata: ["role": "\(role.rawValue)"])
 
-        await withThrowingTaskGroup(of: Void.self) { group in
+        // Whichever ends first, the reading or a replacement, says why the connection ends.
+        let end = await withTaskGroup(of: OneBotConnectionEnd?.self) { group in
+            group.addTask { await read(inbound, outbound: outbound, client: client, adapter: adapter) }
             group.addTask {
-                try await dispatcher.serve(via: adapter) { deliver in
-                    // Once reading ends, calls still waiting for a response fail at once, so the
-                    // connection's handlers finish instead of waiting out their timeouts.
-                    defer { client.connectionClosed() }
-                    for try await message in inbound.messages(maxSize: maximumMessageSize) {
-                        guard case .text(let text) = message else {
-                            connectionLogger.warning("dropped a binary frame; OneBot speaks JSON text")
-                            continue
-                        }
-                        if let event = client.receive(Data(text.utf8)), let botEvent = adapter.botEvent(for: event) {
-                            deliver(botEvent)
-                        }
+                for await _ in replaced { return .replaced }
+                return nil
+            }
+            var end = OneBotConnectionEnd.peerClosed
+            while let next = await group.next() {
+                guard let next else { continue }
+                end = next
+                break
+            }
+            group.cancelAll()
+            return end
+        }
+        if end == .replaced {
+            try? await outbound.close(.normalClosure, reason: "replaced by a newer connection for this account")
+        }
+        await connections.remove(selfID, number: number)
+        end.log(to: connectionLogger)
+    }
+
+    /// Reads the connection's frames into the bot until reading ends, and says why it ended.
+    private func read(_ inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, client: OneBotClient, adapter: OneBotAdapter) async -> OneBotConnectionEnd {
+        do {
+            try await dispatcher.serve(via: adapter) { deliver in
+                // Once reading ends, calls still waiting for a response fail at once, so the
+                // connection's handlers finish instead of waiting out their timeouts.
+                defer { client.connectionClosed() }
+                var frames = OneBotFrameReader(inbound, maxSize: maximumMessageSize)
+                while let frame = try await frames.next() {
+                    if let event = client.receive(frame), let botEvent = adapter.botEvent(for: event) {
+                        deliver(botEvent)
                     }
                 }
             }
-            group.addTask {
-                for await _ in replaced {}
-                connectionLogger.info("OneBot connection replaced by a newer one for the same account")
-            }
-            // Whichever ends first — the peer leaving, a read error, a replacement — ends the connection.
-            do {
-                _ = try await group.next()
-            } catch {
-                connectionLogger.warning("OneBot connection failed", metadata: ["error": "\(error)"])
-            }
-            group.cancelAll()
+            return Task.isCancelled || Task.isShuttingDownGracefully ? .serverStopping : .peerClosed
+        } catch let error as OneBotFrameReader.MessageTooLarge {
+            try? await outbound.close(.messageTooLarge, reason: "message over ONEBOT_MAX_FRAME_BYTES")
+            return .messageTooLarge(limit: error.limit)
+        } catch let error as OneBotFrameReader.FragmentationError {
+            try? await outbound.close(.protocolError, reason: error.description)
+            return .failed(error.description)
+        } catch {
+            return Task.isCancelled ? .serverStopping : .failed(String(describing: error))
         }
-        await connections.remove(selfID, number: number)
-        connectionLogger.info("OneBot peer disconnected")
     }
 
     static func headers(of request: Request) -> [(name: String, value: String)] {

@@ -28,11 +28,18 @@ struct OneBotServerChannel: ServerChildChannel {
 
 extension HTTPServerBuilder {
     /// HTTP/1 with WebSocket upgrades through `webSocketRouter`, OneBot handshakes checked first.
-    static func oneBot(webSocketRouter: Router<OneBotRequestContext>, handshake: ReverseWebSocketHandshake, paths: Set<String>) -> HTTPServerBuilder {
+    ///
+    /// - Parameter maxFrameSize: the largest frame a peer may send (`ONEBOT_MAX_FRAME_BYTES`).
+    ///   HummingbirdWebSocket's default is 16 KiB, far below what OneBot peers send in one frame; a
+    ///   larger frame is refused by the frame decoder before its payload is read, with close code
+    ///   1009. The other WebSocket defaults stay: a ping every 30 s closes a peer that stopped
+    ///   answering, and a closing peer gets 15 s to answer the close frame.
+    static func oneBot(webSocketRouter: Router<OneBotRequestContext>, handshake: ReverseWebSocketHandshake, paths: Set<String>, maxFrameSize: Int) -> HTTPServerBuilder {
         let webSocketResponder = webSocketRouter.buildResponder()
+        let configuration = WebSocketServerConfiguration(maxFrameSize: maxFrameSize)
         return HTTPServerBuilder { responder in
             OneBotServerChannel(
-                upgradeChannel: HTTP1WebSocketUpgradeChannel(responder: responder, webSocketResponder: webSocketResponder, configuration: .init()),
+                upgradeChannel: HTTP1WebSocketUpgradeChannel(responder: responder, webSocketResponder: webSocketResponder, configuration: configuration),
                 handshake: handshake, paths: paths)
         }
     }
