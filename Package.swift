@@ -103,6 +103,7 @@ let package = Package(
             dependencies: [
                 "VioServer", "VioCoreTesting", "VioTestSupport",
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
             ]
         ),
         .testTarget(

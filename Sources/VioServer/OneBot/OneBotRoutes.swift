@@ -43,15 +43,21 @@ struct OneBotRoutes {
                       let selfID = peer.selfID
                 else { return }
                 // The connection's reader and handlers run on its event loop: no thread hand-off per event.
+                let oversizedFrames = OversizedFrameDetector.current
                 await withTaskExecutorPreference(EventLoopTaskExecutor(context.requestContext.eventLoop)) {
-                    await serve(selfID: selfID, role: peer.role, inbound: inbound, outbound: outbound)
+                    await serve(selfID: selfID, role: peer.role, inbound: inbound, outbound: outbound, oversizedFrames: oversizedFrames)
                 }
             }
         }
     }
 
     /// Runs one connection until the peer leaves, the connection is replaced or the server stops.
-    func serve(selfID: ID, role: ReverseWebSocketHandshake.Role, inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async {
+    ///
+    /// - Parameter oversizedFrames: tells whether the frame decoder refused a frame over the limit.
+    func serve(
+        selfID: ID, role: ReverseWebSocketHandshake.Role, inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter,
+        oversizedFrames: OversizedFrameDetector.Record?
+    ) async {
         let connectionLogger = Logger.with(logger, metadata: ["self_id": "\(selfID)"])
         // Handlers write their calls' frames themselves: no writer task to wake per call.
         let client = OneBotClient(defaultTimeout: apiTimeout, logger: SwiftLogBotLogger(logger: connectionLogger)) { frame in
@@ -67,7 +73,10 @@ struct OneBotRoutes {
 
         // Whichever ends first, the reading or a replacement, says why the connection ends.
         let end = await withTaskGroup(of: OneBotConnectionEnd?.self) { group in
-            group.addTask { await read(inbound, outbound: outbound, client: client, adapter: adapter) }
+            group.addTask {
+                let end = await read(inbound, outbound: outbound, client: client, adapter: adapter)
+                return end == .peerClosed && oversizedFrames?.refusedAFrame == true ? .messageTooLarge(limit: maximumMessageSize) : end
+            }
             group.addTask {
                 for await _ in replaced { return .replaced }
                 return nil

@@ -7,22 +7,35 @@ import NIOHTTP1
 import OneBot
 
 /// Hummingbird's HTTP/1 + WebSocket child channel with a ``OneBotHandshakeGate`` in front, so a
-/// refused OneBot handshake gets 401 or 403 instead of the upgrade path's 400.
+/// refused OneBot handshake gets 401 or 403 instead of the upgrade path's 400, and an
+/// ``OversizedFrameDetector`` behind, so a connection can tell a refused frame from a peer leaving.
 struct OneBotServerChannel: ServerChildChannel {
+    struct Value: ServerChildChannelValue {
+        let upgrade: HTTP1WebSocketUpgradeChannel.Value
+        let oversizedFrames: OversizedFrameDetector.Record
+        var channel: any Channel { upgrade.channel }
+    }
+
     let upgradeChannel: HTTP1WebSocketUpgradeChannel
     let handshake: ReverseWebSocketHandshake
     let paths: Set<String>
 
-    func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<HTTP1WebSocketUpgradeChannel.Value> {
-        upgradeChannel.setup(channel: channel, logger: logger).flatMapThrowing { value in
-            let decoder = try channel.pipeline.syncOperations.handler(type: ByteToMessageHandler<HTTPRequestDecoder>.self)
-            try channel.pipeline.syncOperations.addHandler(OneBotHandshakeGate(handshake: handshake, paths: paths), position: .after(decoder))
-            return value
+    func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
+        upgradeChannel.setup(channel: channel, logger: logger).flatMapThrowing { upgrade in
+            let operations = channel.pipeline.syncOperations
+            let decoder = try operations.handler(type: ByteToMessageHandler<HTTPRequestDecoder>.self)
+            try operations.addHandler(OneBotHandshakeGate(handshake: handshake, paths: paths), position: .after(decoder))
+            let detector = OversizedFrameDetector()
+            try operations.addHandler(detector)
+            return Value(upgrade: upgrade, oversizedFrames: detector.record)
         }
     }
 
-    func handle(value: HTTP1WebSocketUpgradeChannel.Value, logger: Logger) async {
-        await upgradeChannel.handle(value: value, logger: logger)
+    func handle(value: Value, logger: Logger) async {
+        // The WebSocket route runs in this task, and reads the record from here.
+        await OversizedFrameDetector.$current.withValue(value.oversizedFrames) {
+            await upgradeChannel.handle(value: value.upgrade, logger: logger)
+        }
     }
 }
 

@@ -15,10 +15,11 @@ struct RunningServer: Sendable {
     static func with(
         bot: Bot,
         dataDirectory: URL,
+        logger: Logger = .quiet("vio-server-test"),
         configure: (inout ServerConfiguration) -> Void = { _ in },
         _ body: @Sendable (RunningServer) async throws -> Void
     ) async throws {
-        try await with(dataDirectory: dataDirectory, configure: configure, makeServer: { configuration, storage, logger in
+        try await with(dataDirectory: dataDirectory, logger: logger, configure: configure, makeServer: { configuration, storage, logger in
             VioServer(configuration: configuration, storage: storage, bot: bot, logger: logger)
         }, body)
     }
@@ -26,11 +27,12 @@ struct RunningServer: Sendable {
     /// Starts the real Vio bot (every feature, SQLite in `dataDirectory`), runs `body`, then shuts it down.
     static func withVioBot(
         dataDirectory: URL,
+        logger: Logger = .quiet("vio-server-test"),
         configure: (inout ServerConfiguration) -> Void = { _ in },
         _ body: @Sendable (RunningServer) async throws -> Void
     ) async throws {
         try await AsyncHTTPClientTransport.withTransport { transport in
-            try await with(dataDirectory: dataDirectory, configure: configure, makeServer: { configuration, storage, logger in
+            try await with(dataDirectory: dataDirectory, logger: logger, configure: configure, makeServer: { configuration, storage, logger in
                 VioServer.vioBot(configuration: configuration, storage: storage, transport: transport, logger: logger)
             }, body)
         }
@@ -38,6 +40,7 @@ struct RunningServer: Sendable {
 
     private static func with(
         dataDirectory: URL,
+        logger: Logger,
         configure: (inout ServerConfiguration) -> Void,
         makeServer: (ServerConfiguration, ServerStorage, Logger) -> VioServer,
         _ body: @Sendable (RunningServer) async throws -> Void
@@ -47,7 +50,6 @@ struct RunningServer: Sendable {
         configuration.port = 0
         configuration.dataDirectory = dataDirectory
         configure(&configuration)
-        let logger = Logger.quiet("vio-server-test")
         try await ServerStorage.with(in: dataDirectory) { storage in
             let server = makeServer(configuration, storage, logger)
             let (ports, portInput) = AsyncStream.makeStream(of: Int.self)

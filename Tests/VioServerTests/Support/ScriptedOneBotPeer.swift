@@ -41,6 +41,20 @@ struct ScriptedOneBotPeer {
             try await outbound.write(.text(frame))
         }
 
+        /// Sends one text message split into frames of the given texts.
+        func sendFragmented(_ parts: [String]) async throws {
+            try await outbound.withTextMessageWriter { writer in
+                for part in parts { try await writer(part) }
+            }
+        }
+
+        /// Waits until the server closes the connection, ignoring the actions it calls meanwhile.
+        func waitUntilClosed() async {
+            var iterator = actions
+            defer { actions = iterator }
+            while await iterator.next(isolation: self) != nil {}
+        }
+
         /// The next action the server calls; fails the test if the connection ends first.
         func nextAction() async throws -> Action {
             var iterator = actions
@@ -86,12 +100,15 @@ struct ScriptedOneBotPeer {
         case query(String)
     }
 
-    /// Connects as account `selfID`, runs `script`, then closes.
+    /// Connects as account `selfID`, runs `script`, then closes; returns the close frame the
+    /// server sent, if it closed the connection.
+    @discardableResult
     static func connect(
         port: Int, path: String = "/onebot/v11/ws", selfID: Int64?, credential: Credential = .none,
         _ script: @escaping @Sendable (Session) async throws -> Void
-    ) async throws {
-        var configuration = WebSocketClientConfiguration()
+    ) async throws -> WebSocketCloseFrame? {
+        // Real implementations read whatever the server sends; HummingbirdWebSocket's default is 16 KiB.
+        var configuration = WebSocketClientConfiguration(maxFrameSize: 1 << 26)
         if let selfID { configuration.additionalHeaders[HTTPField.Name("X-Self-ID")!] = String(selfID) }
         configuration.additionalHeaders[HTTPField.Name("X-Client-Role")!] = "Universal"
         var url = "ws://127.0.0.1:\(port)\(path)"
@@ -101,7 +118,7 @@ struct ScriptedOneBotPeer {
         case .token(let token): configuration.additionalHeaders[.authorization] = "Token \(token)"
         case .query(let token): url += "?access_token=\(token)"
         }
-        try await WebSocketClient.connect(url: url, configuration: configuration, logger: .quiet("onebot-peer")) { inbound, outbound, _ in
+        return try await WebSocketClient.connect(url: url, configuration: configuration, logger: .quiet("onebot-peer")) { inbound, outbound, _ in
             let (actions, input) = AsyncStream.makeStream(of: Action.self)
             let session = Session(outbound: outbound, actions: actions)
             try await withThrowingTaskGroup(of: Void.self) { group in
