@@ -73,7 +73,11 @@ let package = Package(
         .executableTarget(name: "TelegramEchoBot", dependencies: ["VioCore", "TelegramKit"], path: "Examples/TelegramEchoBot"),
 
         // Benchmarks: release-built executables that print their figures (see BENCHMARKS.md).
-        .executableTarget(name: "OneBotBench", dependencies: ["OneBot", "VioCore"], path: "Benchmarks/OneBotBench"),
+        .executableTarget(
+            name: "OneBotBench",
+            dependencies: ["OneBot", "VioCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Benchmarks/OneBotBench"
+        ),
         .executableTarget(
             name: "VioLoad",
             dependencies: [

@@ -1,5 +1,6 @@
 // Throughput of OneBot's hot paths. Run in release mode only:
 //   swift run -c release OneBotBench
+import ArgumentParser
 import Foundation
 import OneBot
 import VioCore
@@ -42,8 +43,17 @@ func echoText(of frame: Data) -> Substring {
 }
 
 @main
-enum OneBotBench {
-    static func main() async throws {
+struct OneBotBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Measures OneBot's hot paths and the decode of large frames.")
+
+    @Option(help: ArgumentHelp("Measure only the peak memory of one large frame's decode, as SHAPE:BYTES (run in a fresh process by the benchmark itself).", visibility: .hidden))
+    var peakOf: String?
+
+    func run() async throws {
+        if let peakOf {
+            try LargeFrames.printPeak(of: peakOf)
+            return
+        }
         let cqBytes = Double(cqText.utf8.count)
         let parses = measure { CQCode.parse(cqText).count }
         report("CQ parse", parses * cqBytes / 1_000_000, "MB/s")
@@ -84,5 +94,7 @@ enum OneBotBench {
         report("client round trip (32 in flight)", Double(calls) / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18), "calls/s")
         client.connectionClosed()
         await peer.value
+
+        try LargeFrames.run()
     }
 }

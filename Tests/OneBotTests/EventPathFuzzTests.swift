@@ -37,6 +37,7 @@ import VioTestSupport
         let adapter = OneBotAdapter(client: peer.client, selfID: ID(Self.selfID))
         let bot = Self.bot()
         var mutator = OneBotFrameMutator(corpus: try Self.corpus(), seed: 20_261_201)
+        mutator.maximumStringLength = 50_000
         var (events, dropped, answered) = (0, 0, 0)
         for index in 0..<5_000 {
             let frame = mutator.next()

@@ -16,7 +16,7 @@ import VioTestSupport
     }
 
     /// A private `/ping` padded with text to `size` bytes of frame.
-    static func ping(size: Int, messageID: Int64 = 1) -> String {
+    static func ping(size: Int, selfID: Int64 = selfID, messageID: Int64 = 1) -> String {
         let frame = OneBotFrames.privateMessage("/ping ", selfID: selfID, messageID: messageID)
         let padding = String(repeating: "长", count: max(0, size - frame.utf8.count) / 6)
         return OneBotFrames.privateMessage("/ping " + padding, selfID: selfID, messageID: messageID)
@@ -40,9 +40,11 @@ import VioTestSupport
             try await ScriptedOneBotPeer.connect(port: server.port, selfID: Self.selfID) { peer in
                 try await peer.send(OneBotFrames.privateMessage("/status", selfID: Self.selfID))
                 let call = try await peer.nextAction()
-                // Like the member list of a 2,000-member group, only larger.
-                let members = (0..<20_000).map { JSONValue.object(["user_id": .int(Int64($0)), "nickname": .string(String(repeating: "群", count: 60))]) }
-                try await peer.respond(to: call, data: ["online": true, "members": .array(members)])
+                // Like the member list of a 2,000-member group: about 300 KB, which the handler decodes whole.
+                let member = #"{"group_id":20002,"user_id":10001,"nickname":"群成员昵称","card":"","role":"member","join_time":1700000000,"level":"1","title":""}"#
+                let members = Array(repeating: member, count: 2_000).joined(separator: ",")
+                let echo = call.echo.stringValue ?? ""
+                try await peer.send(#"{"status":"ok","retcode":0,"data":{"online":true,"members":[\#(members)]},"message":"","echo":"\#(echo)"}"#)
                 #expect(try await peer.answerNext("send_msg").messageText == "online: true")
             }
         }

@@ -11,10 +11,15 @@ import Synchronization
 /// ```
 public final class LogRecorder: Sendable {
     /// One logged line.
-    public struct Entry: Sendable {
+    public struct Entry: Sendable, CustomStringConvertible {
         public let level: Logger.Level
         public let message: String
         public let metadata: [String: String]
+
+        /// The line with its metadata, as a log would print it.
+        public var description: String {
+            ([message] + metadata.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }).joined(separator: " ")
+        }
     }
 
     private struct State {

@@ -13,6 +13,7 @@ public enum TransportContract {
         try await reportsErrorStatusesAsResponses(transport)
         try await streamsChunksBeforeTheResponseEnds(transport)
         try await reportsUnreachableServersAsConnectionFailures(transport)
+        try await refusesBodiesOverTheLimit(transport)
     }
 
     static func sendsRequestsAndReadsWholeResponses(_ transport: any HTTPTransport) async throws {
@@ -85,6 +86,26 @@ public enum TransportContract {
                 try expect(host == "127.0.0.1", "the failure names the host, got \(host)")
             }
         }
+    }
+
+    static func refusesBodiesOverTheLimit(_ transport: any HTTPTransport) async throws {
+        let router = Router()
+        router.get("huge") { _, _ in
+            Response(status: .ok, body: ResponseBody { writer in
+                // 16 MiB in 1 MiB chunks, sixteen times the request's limit.
+                let chunk = ByteBuffer(repeating: UInt8(ascii: "x"), count: 1 << 20)
+                for _ in 0..<16 { try await writer.write(chunk) }
+                try await writer.finish(nil)
+            })
+        }
+        let outcome: Result<VioCore.HTTPResponse, any Error> = try await LoopbackServer.run(router) { baseURL in
+            let request = VioCore.HTTPRequest(url: baseURL.appendingPathComponent("huge"), timeout: .seconds(60), maximumBodySize: 1 << 20)
+            do { return .success(try await transport.send(request)) } catch { return .failure(error) }
+        }
+        guard case .failure(TransportError.responseTooLarge(let host, let limit)) = outcome else {
+            throw TransportContractViolation(promise: "a body over the request's limit is responseTooLarge, got \(outcome)")
+        }
+        try expect(host == "127.0.0.1" && limit == 1 << 20, "the error names the host and the limit, got \(host), \(limit)")
     }
 
     private static func expect(_ condition: Bool, _ promise: String) throws {

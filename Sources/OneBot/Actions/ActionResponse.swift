@@ -23,7 +23,8 @@ public struct ActionResponse: Sendable {
     public var message: String
     /// The `echo` of the request, as text; `nil` when absent or null.
     public var echo: String?
-    /// The bytes of `data` (`null` when absent).
+    /// The bytes of `data` (`null` when absent): a slice of the frame, not a copy, so its indices
+    /// start at `data.startIndex`, not 0.
     public var data: Data
 
     /// Reads a response frame; throws ``OneBotError/malformedFrame(_:)`` for invalid JSON or frames
@@ -49,7 +50,7 @@ public struct ActionResponse: Sendable {
         self.retcode = retcode
         message = [fields.wording, fields.messageText, fields.msg].compactMap { $0 }.first { !$0.isEmpty } ?? ""
         echo = fields.echo
-        data = fields.data.map { range in frame.withUnsafeBytes { Data(UnsafeRawBufferPointer(rebasing: $0[range])) } } ?? Data("null".utf8)
+        data = fields.data.map { range in frame[(frame.startIndex + range.lowerBound)..<(frame.startIndex + range.upperBound)] } ?? Data("null".utf8)
     }
 
     /// The typed answer to `action`: its data when the peer answered `ok` or `async`, else

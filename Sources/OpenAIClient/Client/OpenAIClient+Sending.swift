@@ -60,6 +60,7 @@ extension OpenAIClient {
                 switch transportError {
                 case .connectionFailed: failure = .connection
                 case .timedOut: failure = .timeout
+                case .responseTooLarge: throw error
                 case .cancelled: throw OpenAIError.cancelled
                 }
             }

@@ -10,6 +10,8 @@ extension OpenAIError {
         switch error {
         case .connectionFailed(let host, let reason): self = .connectionFailed(host: host, reason: reason)
         case .timedOut(let host, let after): self = .timedOut(host: host, after: after)
+        case .responseTooLarge(let host, let limit):
+            self = .decodingFailed(what: "response", reason: "\(host) sent more than \(limit) bytes", excerpt: "")
         case .cancelled: self = .cancelled
         }
     }

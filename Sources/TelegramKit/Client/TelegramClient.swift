@@ -159,6 +159,7 @@ public struct TelegramClient: Sendable {
         switch error {
         case .connectionFailed(let host, let reason): .connectionFailed(host: token.scrub(host), reason: token.scrub(reason))
         case .timedOut(let host, let after): .timedOut(host: token.scrub(host), after: after)
+        case .responseTooLarge(let host, let limit): .responseTooLarge(host: token.scrub(host), limit: limit)
         case .cancelled: .cancelled
         }
     }

@@ -8,13 +8,24 @@ public struct HTTPRequest: Hashable, Sendable {
     public var body: Data?
     /// How long the whole exchange may take; `nil` leaves it to the transport.
     public var timeout: Duration?
+    /// The largest response body ``HTTPTransport/send(_:)`` reads; a longer one is
+    /// ``TransportError/responseTooLarge(host:limit:)``, read no further than the limit. A streamed
+    /// body has no total limit: its reader bounds what it keeps.
+    public var maximumBodySize: Int
 
-    public init(method: String = "GET", url: URL, headers: HTTPHeaders = [:], body: Data? = nil, timeout: Duration? = nil) {
+    /// What ``maximumBodySize`` is unless a request says otherwise: 32 MiB.
+    public static let defaultMaximumBodySize = 32 << 20
+
+    public init(
+        method: String = "GET", url: URL, headers: HTTPHeaders = [:], body: Data? = nil, timeout: Duration? = nil,
+        maximumBodySize: Int = HTTPRequest.defaultMaximumBodySize
+    ) {
         self.method = method
         self.url = url
         self.headers = headers
         self.body = body
         self.timeout = timeout
+        self.maximumBodySize = maximumBodySize
     }
 }
 

@@ -6,7 +6,8 @@
 /// A transport reports a response whatever its status (a 500 is a response, not an error) and throws
 /// ``TransportError`` only when no response could be had.
 public protocol HTTPTransport: Sendable {
-    /// Sends a request and returns the whole response.
+    /// Sends a request and returns the whole response, whose body may hold at most
+    /// `request.maximumBodySize` bytes.
     func send(_ request: HTTPRequest) async throws -> HTTPResponse
 
     /// Sends a request and returns as soon as the head arrives; the body follows in chunks.
@@ -19,6 +20,8 @@ public enum TransportError: Error, Hashable, Sendable, CustomStringConvertible {
     case connectionFailed(host: String, reason: String)
     /// No complete response arrived in time.
     case timedOut(host: String, after: Duration?)
+    /// The response body was longer than the request's `maximumBodySize`; reading stopped there.
+    case responseTooLarge(host: String, limit: Int)
     /// The request was cancelled.
     case cancelled
 
@@ -28,6 +31,8 @@ public enum TransportError: Error, Hashable, Sendable, CustomStringConvertible {
             "could not reach \(host): \(reason)"
         case .timedOut(let host, let after):
             "\(host) did not answer" + (after.map { " within \($0)" } ?? " in time")
+        case .responseTooLarge(let host, let limit):
+            "\(host) sent a response larger than \(limit) bytes; it was not read"
         case .cancelled:
             "the request was cancelled"
         }

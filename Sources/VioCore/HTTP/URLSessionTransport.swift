@@ -6,47 +6,34 @@ import Synchronization
 
 /// An ``HTTPTransport`` on Foundation's `URLSession`, for apps and scripts without a server HTTP client.
 ///
-/// Streaming uses a session delegate, since Linux Foundation has no `URLSession.bytes`. A request's
+/// Every request streams through a session delegate, since Linux Foundation has no
+/// `URLSession.bytes`; ``send(_:)`` collects the stream up to the request's limit. A request's
 /// `timeout` becomes `URLRequest.timeoutInterval`, which Foundation applies to each wait for data.
 /// Linux Foundation counts that interval in whole seconds, so there timeouts are rounded up to the
 /// next second (a 0.3 s timeout would otherwise fire at once).
 public final class URLSessionTransport: HTTPTransport {
     private let configuration: URLSessionConfiguration
-    private let session: URLSession
 
     public init(configuration: URLSessionConfiguration = .ephemeral) {
         self.configuration = configuration
-        self.session = URLSession(configuration: configuration)
     }
 
-    deinit {
-        session.finishTasksAndInvalidate()
-    }
-
+    /// Streams the response and collects it, so a body over `request.maximumBodySize` is refused
+    /// without being read whole (a data task would buffer all of it first).
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        let urlRequest = Self.urlRequest(for: request)
-        let task = Mutex<URLSessionDataTask?>(nil)
-        return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { continuation in
-                let dataTask = session.dataTask(with: urlRequest) { data, response, error in
-                    if let error {
-                        continuation.resume(throwing: Self.transportError(error, request: request))
-                    } else if let response = response as? HTTPURLResponse {
-                        continuation.resume(returning: HTTPResponse(status: response.statusCode, headers: Self.headers(of: response), body: data ?? Data()))
-                    } else {
-                        continuation.resume(throwing: TransportError.connectionFailed(host: request.url.host ?? "", reason: "the response was not HTTP"))
-                    }
-                }
-                task.withLock { $0 = dataTask }
-                dataTask.resume()
-            }
-        } onCancel: {
-            task.withLock { $0?.cancel() }
-        }
+        let response = try await stream(request, limit: request.maximumBodySize)
+        var body = Data()
+        for try await chunk in response.body { body.append(chunk) }
+        return HTTPResponse(status: response.status, headers: response.headers, body: body)
     }
 
     public func stream(_ request: HTTPRequest) async throws -> HTTPStreamingResponse {
-        let delegate = StreamingDelegate(request: request)
+        try await stream(request, limit: nil)
+    }
+
+    /// Streams the response; past `limit` bytes of body the task is cancelled and the body throws.
+    private func stream(_ request: HTTPRequest, limit: Int?) async throws -> HTTPStreamingResponse {
+        let delegate = StreamingDelegate(request: request, limit: limit)
         let streamingSession = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
         let task = streamingSession.dataTask(with: Self.urlRequest(for: request))
         streamingSession.finishTasksAndInvalidate()
@@ -101,15 +88,19 @@ public final class URLSessionTransport: HTTPTransport {
 private final class StreamingDelegate: NSObject, URLSessionDataDelegate, Sendable {
     private struct State {
         var head: CheckedContinuation<HTTPStreamingResponse, any Error>?
+        var received = 0
     }
 
     private let request: HTTPRequest
+    /// The most body bytes to pass on; `nil` for no limit.
+    private let limit: Int?
     private let state = Mutex(State())
     private let body: AsyncThrowingStream<Data, any Error>
     private let chunks: AsyncThrowingStream<Data, any Error>.Continuation
 
-    init(request: HTTPRequest) {
+    init(request: HTTPRequest, limit: Int?) {
         self.request = request
+        self.limit = limit
         (body, chunks) = AsyncThrowingStream.makeStream(of: Data.self)
     }
 
@@ -137,7 +128,16 @@ private final class StreamingDelegate: NSObject, URLSessionDataDelegate, Sendabl
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        chunks.yield(data)
+        let received = state.withLock { state in
+            state.received += data.count
+            return state.received
+        }
+        if let limit, received > limit {
+            dataTask.cancel()
+            chunks.finish(throwing: TransportError.responseTooLarge(host: request.url.host ?? request.url.absoluteString, limit: limit))
+        } else {
+            chunks.yield(data)
+        }
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {

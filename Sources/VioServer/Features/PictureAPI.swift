@@ -16,12 +16,14 @@ struct PictureAPI: Sendable {
 
     let url: URL
     let transport: any HTTPTransport
+    /// The largest answer read: a few pictures' metadata is a few KiB.
+    static let maximumAnswerSize = 1 << 20
 
     /// The pictures for `tags` (every tag must match); empty when none match.
     /// - Throws: ``FeatureError/pictureAPIFailed(reason:)`` when the API fails or answers something else.
     func pictures(tags: [String], r18: Bool) async throws -> [Picture] {
         let request = HTTPRequest(method: "POST", url: url, headers: ["Content-Type": "application/json"],
-                                  body: try Self.body(tags: tags, r18: r18), timeout: .seconds(20))
+                                  body: try Self.body(tags: tags, r18: r18), timeout: .seconds(20), maximumBodySize: Self.maximumAnswerSize)
         let response: HTTPResponse
         do {
             response = try await transport.send(request)

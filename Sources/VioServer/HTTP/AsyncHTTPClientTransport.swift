@@ -10,8 +10,6 @@ struct AsyncHTTPClientTransport: HTTPTransport {
     let client: HTTPClient
     /// The deadline for requests that set no timeout of their own.
     var defaultTimeout: Duration = .seconds(600)
-    /// The most a non-streamed response body may hold.
-    var maximumBodySize = 32 << 20
 
     init(client: HTTPClient) {
         self.client = client
@@ -39,7 +37,7 @@ struct AsyncHTTPClientTransport: HTTPTransport {
     func send(_ request: VioCore.HTTPRequest) async throws -> VioCore.HTTPResponse {
         try await mappingErrors(of: request) {
             let response = try await client.execute(clientRequest(for: request), deadline: deadline(for: request))
-            let body = try await response.body.collect(upTo: maximumBodySize)
+            let body = try await response.body.collect(upTo: request.maximumBodySize)
             return HTTPResponse(status: Int(response.status.code), headers: Self.headers(response.headers), body: Data(buffer: body))
         }
     }
@@ -48,17 +46,15 @@ struct AsyncHTTPClientTransport: HTTPTransport {
         let response = try await mappingErrors(of: request) {
             try await client.execute(clientRequest(for: request), deadline: deadline(for: request))
         }
-        let body = AsyncThrowingStream<Data, any Error> { continuation in
-            let reader = Task {
-                do {
-                    for try await buffer in response.body { continuation.yield(Data(buffer: buffer)) }
-                    continuation.finish()
-                } catch {
-                    continuation.finish(throwing: Self.transportError(error, request: request))
-                }
+        // Chunks are read as the consumer asks for them, so a fast server cannot fill memory.
+        let reader = BodyReader(response.body.makeAsyncIterator())
+        let body = AsyncThrowingStream<Data, any Error>(unfolding: {
+            do {
+                return try await reader.next().map { Data(buffer: $0) }
+            } catch {
+                throw Self.transportError(error, request: request)
             }
-            continuation.onTermination = { _ in reader.cancel() }
-        }
+        })
         return HTTPStreamingResponse(status: Int(response.status.code), headers: Self.headers(response.headers), body: body)
     }
 
@@ -90,6 +86,7 @@ struct AsyncHTTPClientTransport: HTTPTransport {
     static func transportError(_ error: any Error, request: VioCore.HTTPRequest) -> TransportError {
         let host = request.url.host ?? request.url.absoluteString
         if error is CancellationError { return .cancelled }
+        if error is NIOTooManyBytesError { return .responseTooLarge(host: host, limit: request.maximumBodySize) }
         if let error = error as? HTTPClientError {
             switch error {
             case .deadlineExceeded, .connectTimeout, .readTimeout: return .timedOut(host: host, after: request.timeout)
@@ -98,5 +95,21 @@ struct AsyncHTTPClientTransport: HTTPTransport {
             }
         }
         return .connectionFailed(host: host, reason: "\(error)")
+    }
+}
+
+/// A response body's iterator, shared by the stream that pulls from it.
+private actor BodyReader {
+    private var iterator: HTTPClientResponse.Body.AsyncIterator
+
+    init(_ iterator: HTTPClientResponse.Body.AsyncIterator) {
+        self.iterator = iterator
+    }
+
+    /// The next chunk; called by one consumer at a time, as a stream's `unfolding` closure is.
+    func next() async throws -> ByteBuffer? {
+        var current = iterator
+        defer { iterator = current }
+        return try await current.next(isolation: self)
     }
 }

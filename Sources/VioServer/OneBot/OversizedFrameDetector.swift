@@ -32,11 +32,11 @@ final class OversizedFrameDetector: ChannelInboundHandler, RemovableChannelHandl
     @TaskLocal static var current: Record?
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        context.fireChannelRead(data)
         if !watching {
             // A request reached the end of the HTTP pipeline: no upgrade on this connection.
             context.pipeline.syncOperations.removeHandler(context: context, promise: nil)
         }
-        context.fireChannelRead(data)
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
@@ -47,7 +47,9 @@ final class OversizedFrameDetector: ChannelInboundHandler, RemovableChannelHandl
                 watcher.watching = true
                 try? operations.addHandler(watcher, position: .after(decoder))
             }
+            context.fireUserInboundEventTriggered(event)
             operations.removeHandler(context: context, promise: nil)
+            return
         }
         context.fireUserInboundEventTriggered(event)
     }
