@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "VioCore", targets: ["VioCore"]),
         .library(name: "VioCoreTesting", targets: ["VioCoreTesting"]),
         .library(name: "OneBot", targets: ["OneBot"]),
+        .library(name: "OneBotHummingbird", targets: ["OneBotHummingbird"]),
         .library(name: "TelegramKit", targets: ["TelegramKit"]),
         .library(name: "OpenAIClient", targets: ["OpenAIClient"]),
         .executable(name: "vio-server", targets: ["VioServer"]),
@@ -31,11 +32,27 @@ let package = Package(
         .target(name: "TelegramKit", dependencies: ["VioCore"]),
         .target(name: "OpenAIClient", dependencies: ["VioCore"]),
 
+        // OneBot's reverse WebSocket endpoint on Hummingbird: for vio-server and your own servers.
+        .target(
+            name: "OneBotHummingbird",
+            dependencies: [
+                "OneBot",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+            ]
+        ),
+
         // The runner.
         .executableTarget(
             name: "VioServer",
             dependencies: [
-                "VioCore", "OneBot", "TelegramKit", "OpenAIClient",
+                "VioCore", "OneBot", "OneBotHummingbird", "TelegramKit", "OpenAIClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
@@ -63,10 +80,9 @@ let package = Package(
         .executableTarget(
             name: "OneBotEchoBot",
             dependencies: [
-                "OneBot", "VioCore",
+                "OneBot", "OneBotHummingbird", "VioCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
-                .product(name: "NIOWebSocket", package: "swift-nio"),
             ],
             path: "Examples/OneBotEchoBot"
         ),

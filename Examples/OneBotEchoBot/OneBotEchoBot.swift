@@ -7,8 +7,8 @@
 import Foundation
 import Hummingbird
 import HummingbirdWebSocket
-import NIOWebSocket
 import OneBot
+import OneBotHummingbird
 import VioCore
 
 @main
@@ -41,15 +41,16 @@ struct OneBotEchoBot {
                     }
                 }
                 defer { client.connectionClosed() }
+                var frames = OneBotFrameReader(inbound, maxSize: maxFrameSize)
                 do {
-                    for try await case .text(let text) in inbound.messages(maxSize: maxFrameSize) {
-                        if let event = client.receive(Data(text.utf8)), let botEvent = adapter.botEvent(for: event) {
+                    while let frame = try await frames.next() {
+                        if let event = client.receive(frame), let botEvent = adapter.botEvent(for: event) {
                             group.addTask { await echoBot.handle(botEvent, via: adapter) }
                         }
                     }
-                } catch NIOWebSocketError.invalidFrameLength {
-                    context.logger.error("refused a frame larger than ONEBOT_MAX_FRAME_BYTES (\(maxFrameSize) bytes) with close code 1009")
-                    throw NIOWebSocketError.invalidFrameLength
+                } catch let error as OneBotFrameReader.MessageTooLarge {
+                    context.logger.error("refused \(error) with close code 1009; raise ONEBOT_MAX_FRAME_BYTES if the peer's messages are that large")
+                    try? await outbound.close(.messageTooLarge, reason: nil)
                 }
                 try await group.waitForAll()
             }
@@ -57,7 +58,7 @@ struct OneBotEchoBot {
 
         let app = Application(
             router: Router(),
-            server: .http1WebSocketUpgrade(webSocketRouter: router, configuration: .init(ws: .init(maxFrameSize: maxFrameSize))),
+            server: .oneBot(webSocketRouter: router, handshake: handshake, paths: ["/onebot"], maxFrameSize: maxFrameSize),
             configuration: .init(address: .hostname("0.0.0.0", port: 8080))
         )
         try await app.runService()

@@ -11,6 +11,7 @@ import VioCore
         #expect(configuration.chat == nil)
         #expect(configuration.telegramToken == nil)
         #expect(configuration.oneBotAPITimeout == .seconds(30))
+        #expect(configuration.oneBotMaxFrameBytes == 16 << 20)
         #expect(configuration.pictureAPIURL.absoluteString == "https://api.lolicon.app/setu/v2")
         #expect(configuration.huntSoundBaseURL.absoluteString == "http://hunt.kamille.ovh/sounds/")
     }
@@ -37,6 +38,17 @@ import VioCore
         let configuration = try ServerConfiguration(environment: ["OPENAI_API_KEY": "  ", "PORT": ""])
         #expect(configuration.chat == nil)
         #expect(configuration.port == 8080)
+    }
+
+    @Test func theOneBotFrameLimitIsABytesCountWithinReason() throws {
+        #expect(try ServerConfiguration(environment: ["ONEBOT_MAX_FRAME_BYTES": "67108864"]).oneBotMaxFrameBytes == 64 << 20)
+        for unreadable in ["16MB", "0", "1024", "-1", "536870912"] {
+            #expect(throws: ConfigurationError.self, "ONEBOT_MAX_FRAME_BYTES=\(unreadable)") {
+                try ServerConfiguration(environment: ["ONEBOT_MAX_FRAME_BYTES": unreadable])
+            }
+        }
+        let report = StartupReport(try ServerConfiguration(environment: [:]))
+        #expect(report.lines.contains { $0.text.contains("messages up to 16 MiB (ONEBOT_MAX_FRAME_BYTES)") })
     }
 
     @Test func superusersAreAListOfIDs() throws {

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdWebSocket
 import Logging
 import OneBot
+import OneBotHummingbird
 import ServiceLifecycle
 import UnixSignals
 import VioCore

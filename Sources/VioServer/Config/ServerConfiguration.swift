@@ -54,7 +54,7 @@ struct ServerConfiguration: Sendable {
 
         oneBotAccessToken = settings["ONEBOT_ACCESS_TOKEN"].map { Redacted($0) }
         oneBotAPITimeout = .seconds(try settings.integer("ONEBOT_API_TIMEOUT", in: 1...600) ?? 30)
-        oneBotMaxFrameBytes = try settings.integer("ONEBOT_MAX_FRAME_BYTES", in: (64 << 10)...(1 << 30)) ?? oneBotMaxFrameBytes
+        oneBotMaxFrameBytes = try settings.integer("ONEBOT_MAX_FRAME_BYTES", in: (64 << 10)...(256 << 20)) ?? oneBotMaxFrameBytes
 
         telegramToken = settings["BOT_TOKEN"].map { Redacted($0) }
         telegramWebhookURL = try settings.url("TG_WEBHOOK_URL")

@@ -16,7 +16,8 @@ struct StartupReport: Sendable {
         let address = "\(configuration.host):\(configuration.port)"
         lines = [
             Line(feature: "OneBot v11 reverse WebSocket", isOn: true,
-                 detail: "ws://\(address)/onebot/v11/ws and /ws" + (configuration.oneBotAccessToken == nil ? ", no token required" : ", token required")),
+                 detail: "ws://\(address)/onebot/v11/ws and /ws" + (configuration.oneBotAccessToken == nil ? ", no token required" : ", token required")
+                    + ", messages up to \(Self.bytes(configuration.oneBotMaxFrameBytes)) (ONEBOT_MAX_FRAME_BYTES)"),
             Line(feature: "Telegram", isOn: false,
                  detail: configuration.telegramToken == nil ? "set BOT_TOKEN" : "BOT_TOKEN is set, but this release does not serve Telegram yet"),
             Line(feature: "Chat model", isOn: configuration.chat != nil,
@@ -30,5 +31,12 @@ struct StartupReport: Sendable {
         warnings = configuration.oneBotAccessToken == nil
             ? ["ONEBOT_ACCESS_TOKEN is not set: any OneBot client that reaches this port may connect as a bot"]
             : []
+    }
+
+    /// `16 MiB`, `64 KiB`, or bytes when the size is not a whole number of either.
+    static func bytes(_ count: Int) -> String {
+        if count % (1 << 20) == 0 { return "\(count >> 20) MiB" }
+        if count % (1 << 10) == 0 { return "\(count >> 10) KiB" }
+        return "\(count) bytes"
     }
 }

@@ -5,6 +5,7 @@ import Logging
 import NIOCore
 import NIOWebSocket
 import OneBot
+import OneBotHummingbird
 import ServiceLifecycle
 import VioCore
 
@@ -43,21 +44,15 @@ struct OneBotRoutes {
                       let selfID = peer.selfID
                 else { return }
                 // The connection's reader and handlers run on its event loop: no thread hand-off per event.
-                let oversizedFrames = OversizedFrameDetector.current
                 await withTaskExecutorPreference(EventLoopTaskExecutor(context.requestContext.eventLoop)) {
-                    await serve(selfID: selfID, role: peer.role, inbound: inbound, outbound: outbound, oversizedFrames: oversizedFrames)
+                    await serve(selfID: selfID, role: peer.role, inbound: inbound, outbound: outbound)
                 }
             }
         }
     }
 
     /// Runs one connection until the peer leaves, the connection is replaced or the server stops.
-    ///
-    /// - Parameter oversizedFrames: tells whether the frame decoder refused a frame over the limit.
-    func serve(
-        selfID: ID, role: ReverseWebSocketHandshake.Role, inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter,
-        oversizedFrames: OversizedFrameDetector.Record?
-    ) async {
+    func serve(selfID: ID, role: ReverseWebSocketHandshake.Role, inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async {
         let connectionLogger = Logger.with(logger, metadata: ["self_id": "\(selfID)"])
         // Handlers write their calls' frames themselves: no writer task to wake per call.
         let client = OneBotClient(defaultTimeout: apiTimeout, logger: SwiftLogBotLogger(logger: connectionLogger)) { frame in
@@ -73,10 +68,7 @@ struct OneBotRoutes {
 
         // Whichever ends first, the reading or a replacement, says why the connection ends.
         let end = await withTaskGroup(of: OneBotConnectionEnd?.self) { group in
-            group.addTask {
-                let end = await read(inbound, outbound: outbound, client: client, adapter: adapter)
-                return end == .peerClosed && oversizedFrames?.refusedAFrame == true ? .messageTooLarge(limit: maximumMessageSize) : end
-            }
+            group.addTask { await read(inbound, outbound: outbound, client: client, adapter: adapter, logger: connectionLogger) }
             group.addTask {
                 for await _ in replaced { return .replaced }
                 return nil
@@ -98,7 +90,9 @@ struct OneBotRoutes {
     }
 
     /// Reads the connection's frames into the bot until reading ends, and says why it ended.
-    private func read(_ inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, client: OneBotClient, adapter: OneBotAdapter) async -> OneBotConnectionEnd {
+    private func read(
+        _ inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, client: OneBotClient, adapter: OneBotAdapter, logger: Logger
+    ) async -> OneBotConnectionEnd {
         do {
             try await dispatcher.serve(via: adapter) { deliver in
                 // Once reading ends, calls still waiting for a response fail at once, so the
@@ -106,8 +100,12 @@ struct OneBotRoutes {
                 defer { client.connectionClosed() }
                 var frames = OneBotFrameReader(inbound, maxSize: maximumMessageSize)
                 while let frame = try await frames.next() {
-                    if let event = client.receive(frame), let botEvent = adapter.botEvent(for: event) {
+                    // Malformed frames are logged by the client; unknown kinds here; neither ends the connection.
+                    guard let event = client.receive(frame) else { continue }
+                    if let botEvent = adapter.botEvent(for: event) {
                         deliver(botEvent)
+                    } else if case .unknown(let postType) = event.kind {
+                        logger.debug("skipped a OneBot event of a kind Vio does not know", metadata: ["post_type": "\(postType)"])
                     }
                 }
             }

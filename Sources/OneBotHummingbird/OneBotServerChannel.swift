@@ -6,21 +6,22 @@ import NIOCore
 import NIOHTTP1
 import OneBot
 
-/// Hummingbird's HTTP/1 + WebSocket child channel with a ``OneBotHandshakeGate`` in front, so a
-/// refused OneBot handshake gets 401 or 403 instead of the upgrade path's 400, and an
+/// Hummingbird's HTTP/1 + WebSocket child channel with a handshake gate in front, so a refused
+/// OneBot handshake gets 401 or 403 instead of the upgrade path's 400, and an
 /// ``OversizedFrameDetector`` behind, so a connection can tell a refused frame from a peer leaving.
-struct OneBotServerChannel: ServerChildChannel {
-    struct Value: ServerChildChannelValue {
+/// Made by ``HummingbirdCore/HTTPServerBuilder/oneBot(webSocketRouter:handshake:paths:maxFrameSize:)``.
+public struct OneBotServerChannel: ServerChildChannel {
+    public struct Value: ServerChildChannelValue {
         let upgrade: HTTP1WebSocketUpgradeChannel.Value
         let oversizedFrames: OversizedFrameDetector.Record
-        var channel: any Channel { upgrade.channel }
+        public var channel: any Channel { upgrade.channel }
     }
 
     let upgradeChannel: HTTP1WebSocketUpgradeChannel
     let handshake: ReverseWebSocketHandshake
     let paths: Set<String>
 
-    func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
+    public func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
         upgradeChannel.setup(channel: channel, logger: logger).flatMapThrowing { upgrade in
             let operations = channel.pipeline.syncOperations
             let decoder = try operations.handler(type: ByteToMessageHandler<HTTPRequestDecoder>.self)
@@ -31,7 +32,7 @@ struct OneBotServerChannel: ServerChildChannel {
         }
     }
 
-    func handle(value: Value, logger: Logger) async {
+    public func handle(value: Value, logger: Logger) async {
         // The WebSocket route runs in this task, and reads the record from here.
         await OversizedFrameDetector.$current.withValue(value.oversizedFrames) {
             await upgradeChannel.handle(value: value.upgrade, logger: logger)
@@ -42,12 +43,21 @@ struct OneBotServerChannel: ServerChildChannel {
 extension HTTPServerBuilder {
     /// HTTP/1 with WebSocket upgrades through `webSocketRouter`, OneBot handshakes checked first.
     ///
+    /// ```swift
+    /// let app = Application(
+    ///     router: router,
+    ///     server: .oneBot(webSocketRouter: webSocketRouter, handshake: handshake, paths: ["/onebot"], maxFrameSize: 16 << 20))
+    /// ```
+    ///
     /// - Parameter maxFrameSize: the largest frame a peer may send (`ONEBOT_MAX_FRAME_BYTES`).
     ///   HummingbirdWebSocket's default is 16 KiB, far below what OneBot peers send in one frame; a
     ///   larger frame is refused by the frame decoder before its payload is read, with close code
     ///   1009. The other WebSocket defaults stay: a ping every 30 s closes a peer that stopped
     ///   answering, and a closing peer gets 15 s to answer the close frame.
-    static func oneBot(webSocketRouter: Router<OneBotRequestContext>, handshake: ReverseWebSocketHandshake, paths: Set<String>, maxFrameSize: Int) -> HTTPServerBuilder {
+    ///   - paths: the paths of OneBot endpoints, whose handshakes are checked.
+    public static func oneBot<Context: WebSocketRequestContext>(
+        webSocketRouter: Router<Context>, handshake: ReverseWebSocketHandshake, paths: Set<String>, maxFrameSize: Int
+    ) -> HTTPServerBuilder {
         let webSocketResponder = webSocketRouter.buildResponder()
         let configuration = WebSocketServerConfiguration(maxFrameSize: maxFrameSize)
         return HTTPServerBuilder { responder in

@@ -9,8 +9,8 @@ import Synchronization
 ///
 /// Added at the end of the HTTP pipeline, it waits for the WebSocket upgrade, then moves itself
 /// right behind the frame decoder, before any frame is decoded; on a plain HTTP connection it
-/// steps out at the first request. ``OneBotServerChannel`` hands its ``Record`` to the
-/// connection's task as ``current``, where the route reads it.
+/// steps out at the first request. The server channel hands its ``Record`` to the connection's
+/// task as ``current``, where ``OneBotFrameReader`` reads it when its stream ends.
 final class OversizedFrameDetector: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = NIOAny
 
