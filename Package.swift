@@ -123,6 +123,7 @@ let package = Package(
             dependencies: [
                 "VioServer", "VioCoreTesting", "VioTestSupport",
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),
             ]
         ),

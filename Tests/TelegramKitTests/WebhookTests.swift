@@ -40,6 +40,9 @@ import VioCore
         let open = WebhookDecoder(secretToken: nil)
         #expect(open.decode(headers: [:], body: Data("{oops".utf8)).failure == .malformedBody)
         #expect(WebhookRejection.malformedBody.httpStatus == 400)
+        let huge = Data(#"{"update_id":1,"message":{"text":""#.utf8) + Data(repeating: UInt8(ascii: "x"), count: WebhookDecoder.maximumBodySize) + Data(#""}}"#.utf8)
+        #expect(open.decode(headers: [:], body: huge).failure == .bodyTooLarge(bytes: huge.count))
+        #expect(WebhookRejection.bodyTooLarge(bytes: huge.count).httpStatus == 413)
 
         let minimal = open.decode(headers: [:], body: try Fixtures.data("webhook-body-minimal"))
         guard case .undecodableUpdate(let failure)? = minimal.failure else { Issue.record("got \(minimal)"); return }

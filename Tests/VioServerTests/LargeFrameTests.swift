@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 import NIOWebSocket
 import Testing
 import VioCore
@@ -84,6 +85,20 @@ import VioTestSupport
                 try await peer.send(Self.ping(size: 60_000))
                 #expect(try await peer.answerNext("send_msg").messageText == "pong")
             }
+        }
+    }
+
+    @Test func aContinuationWithoutAMessageIsAProtocolError() async throws {
+        let log = LogRecorder()
+        try await run(log: log) { server in
+            let close = try await ScriptedOneBotPeer.connect(port: server.port, selfID: Self.selfID) { peer in
+                try await peer.send(frame: WebSocketFrame(fin: true, opcode: .continuation, maskKey: .random(), data: ByteBuffer(string: "{}")))
+                await peer.waitUntilClosed()
+            }
+            #expect(close?.closeCode == .protocolError)
+            let line = await log.first { $0.message.contains("OneBot peer disconnected") }
+            #expect(line.message == "OneBot peer disconnected: reading failed")
+            #expect(line.metadata["error"] == "a continuation frame without a message to continue")
         }
     }
 

@@ -2,6 +2,8 @@ import Foundation
 import HTTPTypes
 import HummingbirdWSClient
 import Logging
+import NIOCore
+import NIOWebSocket
 import VioCore
 import VioTestSupport
 
@@ -39,6 +41,11 @@ struct ScriptedOneBotPeer {
         /// Sends one text frame as it is.
         func send(_ frame: String) async throws {
             try await outbound.write(.text(frame))
+        }
+
+        /// Sends one frame exactly as given, rule-breaking ones too.
+        func send(frame: WebSocketFrame) async throws {
+            try await outbound.write(.custom(frame))
         }
 
         /// Sends one text message split into frames of the given texts.
