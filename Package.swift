@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .library(name: "VioCore", targets: ["VioCore"]),
         .library(name: "VioCoreTesting", targets: ["VioCoreTesting"]),
+        .library(name: "VioURLSession", targets: ["VioURLSession"]),
+        .library(name: "VioAsyncHTTPClient", targets: ["VioAsyncHTTPClient"]),
         .library(name: "OneBot", targets: ["OneBot"]),
         .library(name: "OneBotHummingbird", targets: ["OneBotHummingbird"]),
         .library(name: "TelegramKit", targets: ["TelegramKit"]),
@@ -28,6 +30,19 @@ let package = Package(
         // SDK modules: Foundation and each other only.
         .target(name: "VioCore"),
         .target(name: "VioCoreTesting", dependencies: ["VioCore"]),
+
+        // Transports: pick one, so a server on AsyncHTTPClient links no libcurl.
+        .target(name: "VioURLSession", dependencies: ["VioCore"]),
+        .target(
+            name: "VioAsyncHTTPClient",
+            dependencies: [
+                "VioCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+            ]
+        ),
         .target(name: "OneBot", dependencies: ["VioCore"]),
         .target(name: "TelegramKit", dependencies: ["VioCore"]),
         .target(name: "OpenAIClient", dependencies: ["VioCore"]),
@@ -52,12 +67,11 @@ let package = Package(
         .executableTarget(
             name: "VioServer",
             dependencies: [
-                "VioCore", "OneBot", "OneBotHummingbird", "TelegramKit", "OpenAIClient",
+                "VioCore", "VioAsyncHTTPClient", "OneBot", "OneBotHummingbird", "TelegramKit", "OpenAIClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),
@@ -74,7 +88,7 @@ let package = Package(
         .executableTarget(name: "EchoBot", dependencies: ["VioCore"], path: "Examples/EchoBot"),
         .executableTarget(
             name: "ChatCLI",
-            dependencies: ["VioCore", "OpenAIClient", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["VioCore", "VioURLSession", "OpenAIClient", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Examples/ChatCLI"
         ),
         .executableTarget(
@@ -86,7 +100,7 @@ let package = Package(
             ],
             path: "Examples/OneBotEchoBot"
         ),
-        .executableTarget(name: "TelegramEchoBot", dependencies: ["VioCore", "TelegramKit"], path: "Examples/TelegramEchoBot"),
+        .executableTarget(name: "TelegramEchoBot", dependencies: ["VioCore", "VioURLSession", "TelegramKit"], path: "Examples/TelegramEchoBot"),
 
         // Benchmarks: release-built executables that print their figures (see BENCHMARKS.md).
         .executableTarget(
@@ -117,11 +131,12 @@ let package = Package(
             path: "Tests/VioTestSupport"
         ),
         .testTarget(name: "VioCoreTests", dependencies: ["VioCore", "VioCoreTesting", "VioTestSupport", "EchoBot"]),
+        .testTarget(name: "VioURLSessionTests", dependencies: ["VioURLSession", "VioTestSupport"]),
         .testTarget(name: "OneBotTests", dependencies: ["OneBot", "VioCore", "VioCoreTesting", "VioTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "VioServerTests",
             dependencies: [
-                "VioServer", "VioCoreTesting", "VioTestSupport",
+                "VioServer", "VioAsyncHTTPClient", "VioCoreTesting", "VioTestSupport",
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),
@@ -129,12 +144,12 @@ let package = Package(
         ),
         .testTarget(
             name: "OpenAIClientTests",
-            dependencies: ["OpenAIClient", "VioCoreTesting", "VioTestSupport", .product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: ["OpenAIClient", "VioCoreTesting", "VioURLSession", "VioTestSupport", .product(name: "Hummingbird", package: "hummingbird")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "TelegramKitTests",
-            dependencies: ["TelegramKit", "VioCoreTesting", "VioTestSupport", .product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: ["TelegramKit", "VioCoreTesting", "VioURLSession", "VioTestSupport", .product(name: "Hummingbird", package: "hummingbird")],
             resources: [.copy("Fixtures")]
         ),
     ],

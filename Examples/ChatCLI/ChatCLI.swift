@@ -9,6 +9,7 @@ import ArgumentParser
 import Foundation
 import OpenAIClient
 import VioCore
+import VioURLSession
 
 @main
 struct ChatCLI: AsyncParsableCommand {

@@ -3,6 +3,7 @@
 import Foundation
 import TelegramKit
 import VioCore
+import VioURLSession
 
 @main
 struct TelegramEchoBot {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import Logging
+import VioAsyncHTTPClient
 import VioCore
 
 /// `vio-server`: runs the Vio bot.

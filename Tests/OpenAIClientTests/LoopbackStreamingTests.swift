@@ -4,6 +4,7 @@ import OpenAIClient
 import Synchronization
 import Testing
 import VioCore
+import VioURLSession
 
 /// Streams through VioCore's `URLSessionTransport` from a fake server on loopback.
 @Suite(.timeLimit(.minutes(1))) struct LoopbackStreamingTests {

@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import Testing
 import VioCore
+import VioURLSession
 @testable import TelegramKit
 
 /// The client over a real socket: `URLSessionTransport` against a fake Bot API on 127.0.0.1.

@@ -1,4 +1,5 @@
 import Testing
+import VioAsyncHTTPClient
 import VioTestSupport
 @testable import VioServer
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VioAsyncHTTPClient
 import VioCore
 @testable import VioServer
 

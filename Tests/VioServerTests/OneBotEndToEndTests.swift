@@ -2,6 +2,7 @@ import Foundation
 import OneBot
 import Synchronization
 import Testing
+import VioAsyncHTTPClient
 import VioCore
 import VioCoreTesting
 @testable import VioServer

@@ -4,11 +4,12 @@ import VioCore
 /// A client for OpenAI-compatible chat completion endpoints: OpenAI, DeepSeek, Qwen (DashScope
 /// compatible mode), Moonshot, one-api/new-api proxies, Ollama, vLLM, LM Studio.
 ///
-/// It sends through any ``HTTPTransport`` (by default Foundation's `URLSessionTransport`), retries
-/// per ``RetryPolicy`` and throws ``OpenAIError`` only.
+/// It sends through the ``HTTPTransport`` you give it (`VioURLSession`'s `URLSessionTransport`,
+/// `VioAsyncHTTPClient`'s `AsyncHTTPClientTransport`), retries per ``RetryPolicy`` and throws
+/// ``OpenAIError`` only.
 ///
 /// ```swift
-/// let client = OpenAIClient(configuration: .init(apiKey: Redacted(key)))
+/// let client = OpenAIClient(configuration: .init(apiKey: Redacted(key)), transport: URLSessionTransport())
 /// let request = ChatRequest(model: "gpt-4o-mini", messages: [.system("Be brief."), .user("Why is the sky blue?")])
 ///
 /// let answer = try await client.chat(request)
@@ -25,10 +26,11 @@ public struct OpenAIClient: Sendable {
     let logger: (any BotLogger)?
 
     /// - Parameters:
-    ///   - transport: what sends the requests; a server passes its own, tests a scripted one.
+    ///   - transport: what sends the requests: URLSession in apps, AsyncHTTPClient in servers, a
+    ///     scripted one in tests.
     ///   - environment: sleeping, time and jitter for retries; tests pass a fake.
     ///   - logger: where retries are logged; never receives the key.
-    public init(configuration: Configuration, transport: any HTTPTransport = URLSessionTransport(),
+    public init(configuration: Configuration, transport: any HTTPTransport,
                 environment: RetryEnvironment = .live, logger: (any BotLogger)? = nil) {
         self.configuration = configuration
         self.transport = transport

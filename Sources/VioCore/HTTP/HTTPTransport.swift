@@ -1,7 +1,8 @@
 /// Sends HTTP requests for the SDK modules, so they carry no HTTP stack of their own.
 ///
-/// `URLSessionTransport` works anywhere Foundation does; a server plugs in AsyncHTTPClient; tests
-/// plug in `VioCoreTesting.ScriptedTransport` or a loopback server.
+/// `VioURLSession`'s `URLSessionTransport` works anywhere Foundation does; a server plugs in
+/// `VioAsyncHTTPClient`'s `AsyncHTTPClientTransport`; tests plug in
+/// `VioCoreTesting.ScriptedTransport` or a loopback server. VioCore itself links no HTTP stack.
 ///
 /// A transport reports a response whatever its status (a 500 is a response, not an error) and throws
 /// ``TransportError`` only when no response could be had.

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import ServiceLifecycle
+import VioAsyncHTTPClient
 import VioCore
 import VioTestSupport
 @testable import VioServer

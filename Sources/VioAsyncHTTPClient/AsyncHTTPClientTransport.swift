@@ -5,13 +5,23 @@ import NIOHTTP1
 import NIOFoundationCompat
 import VioCore
 
-/// VioCore's ``HTTPTransport`` on AsyncHTTPClient: what `vio-server` uses to reach models and APIs.
-struct AsyncHTTPClientTransport: HTTPTransport {
-    let client: HTTPClient
+/// VioCore's `HTTPTransport` on AsyncHTTPClient: what `vio-server` uses to reach models and APIs,
+/// and what a Hummingbird or Vapor server takes so that it links no URLSession (and no libcurl).
+///
+/// ```swift
+/// import VioAsyncHTTPClient
+/// try await AsyncHTTPClientTransport.withTransport { transport in
+///     let client = OpenAIClient(configuration: .init(apiKey: Redacted(key)), transport: transport)
+///     print(try await client.chat(request).text ?? "")
+/// }
+/// ```
+public struct AsyncHTTPClientTransport: HTTPTransport {
+    public let client: HTTPClient
     /// The deadline for requests that set no timeout of their own.
-    var defaultTimeout: Duration = .seconds(600)
+    public var defaultTimeout: Duration = .seconds(600)
 
-    init(client: HTTPClient) {
+    /// A transport on `client`, which you shut down when you are done with it.
+    public init(client: HTTPClient) {
         self.client = client
     }
 
@@ -19,7 +29,7 @@ struct AsyncHTTPClientTransport: HTTPTransport {
     ///
     /// The client fails fast on a refused connection instead of retrying until the deadline: a dead
     /// upstream should cost the user a second, not the whole timeout.
-    static func withTransport<Result>(_ body: (AsyncHTTPClientTransport) async throws -> Result) async throws -> Result {
+    public static func withTransport<Result>(_ body: (AsyncHTTPClientTransport) async throws -> Result) async throws -> Result {
         var configuration = HTTPClient.Configuration()
         configuration.connectionPool.retryConnectionEstablishment = false
         configuration.timeout.connect = .seconds(10)
@@ -34,7 +44,7 @@ struct AsyncHTTPClientTransport: HTTPTransport {
         }
     }
 
-    func send(_ request: VioCore.HTTPRequest) async throws -> VioCore.HTTPResponse {
+    public func send(_ request: VioCore.HTTPRequest) async throws -> VioCore.HTTPResponse {
         try await mappingErrors(of: request) {
             let response = try await client.execute(clientRequest(for: request), deadline: deadline(for: request))
             let body = try await response.body.collect(upTo: request.maximumBodySize)
@@ -42,7 +52,7 @@ struct AsyncHTTPClientTransport: HTTPTransport {
         }
     }
 
-    func stream(_ request: VioCore.HTTPRequest) async throws -> HTTPStreamingResponse {
+    public func stream(_ request: VioCore.HTTPRequest) async throws -> HTTPStreamingResponse {
         let response = try await mappingErrors(of: request) {
             try await client.execute(clientRequest(for: request), deadline: deadline(for: request))
         }

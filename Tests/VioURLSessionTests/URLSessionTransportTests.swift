@@ -1,5 +1,5 @@
 import Testing
-@testable import VioCore
+@testable import VioURLSession
 import VioTestSupport
 
 @Suite struct URLSessionTransportTests {

@@ -3,8 +3,16 @@ import Foundation
 import FoundationNetworking
 #endif
 import Synchronization
+import VioCore
 
-/// An ``HTTPTransport`` on Foundation's `URLSession`, for apps and scripts without a server HTTP client.
+/// VioCore's `HTTPTransport` on Foundation's `URLSession`, for apps and scripts without a server
+/// HTTP client. On Linux it links FoundationNetworking and, through it, libcurl; a server on
+/// SwiftNIO takes `VioAsyncHTTPClient` instead.
+///
+/// ```swift
+/// import VioURLSession
+/// let client = TelegramClient(token: Redacted(token), transport: URLSessionTransport())
+/// ```
 ///
 /// Every request streams through a session delegate, since Linux Foundation has no
 /// `URLSession.bytes`; ``send(_:)`` collects the stream up to the request's limit. A request's
