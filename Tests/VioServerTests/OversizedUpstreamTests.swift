@@ -14,13 +14,7 @@ import VioTestSupport
     static func hugeAnswers(size: Int) -> Router<BasicRequestContext> {
         let router = Router()
         let answer: @Sendable (Request, BasicRequestContext) async throws -> Response = { _, _ in
-            Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody { writer in
-                try await writer.write(ByteBuffer(string: #"{"data":[{"title":""#))
-                let chunk = ByteBuffer(repeating: UInt8(ascii: "x"), count: 1 << 20)
-                for _ in 0..<(size >> 20) { try await writer.write(chunk) }
-                try await writer.write(ByteBuffer(string: #""}]}"#))
-                try await writer.finish(nil)
-            })
+            Response(status: .ok, headers: [.contentType: "application/json"], body: .mebibytes(size >> 20, prefix: #"{"data":[{"title":""#, suffix: #""}]}"#))
         }
         router.post("setu/v2", use: answer)
         router.post("v1/chat/completions", use: answer)

@@ -73,14 +73,9 @@ struct OneBotRoutes {
                 for await _ in replaced { return .replaced }
                 return nil
             }
-            var end = OneBotConnectionEnd.peerClosed
-            while let next = await group.next() {
-                guard let next else { continue }
-                end = next
-                break
-            }
-            group.cancelAll()
-            return end
+            defer { group.cancelAll() }
+            for await case let end? in group { return end }
+            return .peerClosed
         }
         if end == .replaced {
             try? await outbound.close(.normalClosure, reason: "replaced by a newer connection for this account")
