@@ -119,6 +119,14 @@ let package = Package(
             path: "Benchmarks/VioLoad"
         ),
         .executableTarget(
+            name: "HummingbirdFloor",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+            ],
+            path: "Benchmarks/HummingbirdFloor"
+        ),
+        .executableTarget(
             name: "OpenAIBench",
             dependencies: ["OpenAIClient", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Benchmarks/OpenAIBench"

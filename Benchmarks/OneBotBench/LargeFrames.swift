@@ -35,16 +35,16 @@ enum LargeFrames {
         return Data(#"{"status":"ok","retcode":0,"data":[\#(members)],"message":"","wording":"","echo":"7"}"#.utf8)
     }
 
-    /// One pass of the event path over `frame`: the session's read, then the adapter for an event.
-    static func decode(_ frame: Data, adapter: OneBotAdapter) throws -> (OneBotSession.Incoming, BotEvent?) {
-        let incoming = try OneBotSession.read(frame)
+    /// One pass of the event path over `frame`: the frame's read, then the adapter for an event.
+    static func decode(_ frame: Data, adapter: OneBotAdapter) throws -> (OneBotFrame.Incoming, BotEvent?) {
+        let incoming = try OneBotFrame.read(frame)
         guard case .event(let event) = incoming else { return (incoming, nil) }
         return (incoming, adapter.botEvent(for: event))
     }
 
     static func run() throws {
-        print("\nLarge frames: OneBotSession.read, then the adapter for events (median of runs)")
-        let adapter = OneBotAdapter(client: OneBotClient(), selfID: 1)
+        print("\nLarge frames: OneBotFrame.read, then the adapter for events (median of runs)")
+        let adapter = OneBotAdapter(client: OneBotClient { _ in }, selfID: 1)
         for (shape, (name, make)) in shapes.enumerated() {
             for size in sizes {
                 let frame = make(size)
@@ -87,7 +87,7 @@ enum LargeFrames {
         let parts = spec.split(separator: ":").compactMap { Int($0) }
         guard parts.count == 2, shapes.indices.contains(parts[0]) else { throw ValidationError("expected SHAPE:BYTES, got \(spec)") }
         let frame = shapes[parts[0]].make(parts[1])
-        let adapter = OneBotAdapter(client: OneBotClient(), selfID: 1)
+        let adapter = OneBotAdapter(client: OneBotClient { _ in }, selfID: 1)
         // Writing 5 to clear_refs resets the peak (VmHWM) to the current RSS.
         try "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
         let before = status("VmRSS")

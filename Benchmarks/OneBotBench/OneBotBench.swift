@@ -67,15 +67,18 @@ struct OneBotBench: AsyncParsableCommand {
 
         let response = Data(#"{"status":"ok","retcode":0,"data":{"message_id":1234567},"message":"","wording":"","echo":"1"}"#.utf8)
         report("session round trip (encode, match, decode)", try measure {
-            var session = OneBotSession()
-            let call = try session.start(SendGroupMessage(group: 253461266, message: "pong"))
-            guard case .response(_, let answer) = try session.receive(response) else { return 0 }
-            return try answer.result(for: SendGroupMessage(group: 0, message: "")).messageID == nil ? 0 : call.frame.count
+            var session = OneBotSession<Void>()
+            let started = try session.call(SendGroupMessage(group: 253461266, message: "pong"), timeout: .seconds(30), now: .now)
+            _ = session.wait(started.call.echo, with: ())
+            guard case .answer(.resume(_, let answer)) = try session.receive(response) else { return 0 }
+            return try answer.result(for: SendGroupMessage(group: 0, message: "")).messageID == nil ? 0 : started.frame.count
         }, "calls/s")
 
-        let client = OneBotClient()
+        // The peer reads request frames off a stream, as a socket would, and answers each.
+        let (requests, socket) = AsyncStream.makeStream(of: Data.self)
+        let client = OneBotClient { frame in socket.yield(frame) }
         let peer = Task {
-            for await frame in client.outgoing {
+            for await frame in requests {
                 let echo = echoText(of: frame)
                 _ = client.receive(Data(#"{"status":"ok","retcode":0,"data":{"message_id":1},"echo":"\#(echo)"}"#.utf8))
             }
@@ -93,6 +96,7 @@ struct OneBotBench: AsyncParsableCommand {
         let elapsed = ContinuousClock.now - start
         report("client round trip (32 in flight)", Double(calls) / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18), "calls/s")
         client.connectionClosed()
+        socket.finish()
         await peer.value
 
         try LargeFrames.run()

@@ -30,17 +30,23 @@ struct ConsoleActions: ChatActions {
     }
 }
 
-@main
-struct EchoBotMain {
-    static func main() async {
-        let bot = EchoBot.make()
+/// The console as a connection: every line typed is a private message from "you".
+struct ConsoleConnection: PlatformConnection {
+    func run(deliver: (Delivery) -> Void) async throws {
         var number: Int64 = 0
         while let line = readLine() {
             number += 1
             let message = InboundMessage(
                 platform: .console, botID: 0, chat: .private(1), sender: Sender(id: 1, displayName: "you"),
                 messageID: ID(number), text: line, isAddressedToBot: true)
-            await bot.handle(.message(message), via: ConsoleActions())
+            deliver(Delivery(.message(message), via: ConsoleActions()))
         }
+    }
+}
+
+@main
+struct EchoBotMain {
+    static func main() async throws {
+        try await Dispatcher(bot: EchoBot.make()).serve(ConsoleConnection())
     }
 }

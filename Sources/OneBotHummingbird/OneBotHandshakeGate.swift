@@ -2,12 +2,13 @@ import NIOCore
 import NIOHTTP1
 import OneBot
 
-/// Refuses a OneBot handshake with the status the spec gives — 401 for a missing token, 403 for a
-/// wrong one — before the WebSocket upgrade machinery sees the request (which would answer 400).
+/// Checks every OneBot handshake, once, and refuses a bad one with the status the spec gives — 401
+/// for a missing token, 403 for a wrong one — before the WebSocket upgrade machinery sees the
+/// request (which would answer 400). The routes behind it read the peer without checking again.
 ///
 /// It sits right after the HTTP request decoder and looks at the first request of a connection
-/// only, then steps out of the pipeline, which the upgrade rearranges. The upgrade route checks the
-/// handshake again, so a later request on a kept-alive connection is still refused (with 400).
+/// only, then steps out of the pipeline, which the upgrade rearranges. That covers every WebSocket:
+/// NIO's upgrade handler, too, decides on a connection's first request and then stays HTTP.
 final class OneBotHandshakeGate: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPServerRequestPart
     typealias InboundOut = HTTPServerRequestPart

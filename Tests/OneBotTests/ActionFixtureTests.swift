@@ -13,8 +13,8 @@ import VioCore
     }
 
     private func frame(_ action: some OneBotAction) throws -> JSONValue {
-        var session = OneBotSession()
-        return try object(try session.start(action).frame)
+        var session = OneBotSession<Void>()
+        return try object(try session.call(action, timeout: .seconds(30), now: .now).frame)
     }
 
     @Test func requestsEncodeLikeTheRecordedOnes() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import OneBot
+import VioCoreTesting
 import Testing
 import VioCore
 
@@ -19,7 +20,7 @@ import VioCore
 
     @Test func groupMessagesMentioningTheBotAreAddressed() throws {
         let event = try OneBotEvent(json: try Fixture.data("event-message-group-array.json"))
-        let adapter = OneBotAdapter(client: OneBotClient(), selfID: event.selfID)
+        let adapter = OneBotAdapter(client: OneBotClient.unconnected(), selfID: event.selfID)
         let message = try inbound(adapter.botEvent(for: event))
         #expect(message.isAddressedToBot)
         #expect(message.text == "大家好！")
@@ -32,7 +33,7 @@ import VioCore
     }
 
     @Test func atAllAndOtherMentionsAreNotAddressedButPrivateMessagesAre() throws {
-        let adapter = OneBotAdapter(client: OneBotClient(), selfID: 10)
+        let adapter = OneBotAdapter(client: OneBotClient.unconnected(), selfID: 10)
         let all = try inbound(adapter.botEvent(for: try groupMessage(#""[CQ:at,qq=all] 开会""#)))
         #expect(!all.isAddressedToBot)
         #expect(all.parts.first == .mentionAll)
@@ -42,7 +43,7 @@ import VioCore
         let other = try inbound(adapter.botEvent(for: try groupMessage(#"[{"type":"at","data":{"qq":11}}]"#)))
         #expect(!other.isAddressedToBot)
         let privateEvent = try OneBotEvent(json: try Fixture.data("event-message-private-array.json"))
-        let privateMessage = try inbound(OneBotAdapter(client: OneBotClient(), selfID: privateEvent.selfID).botEvent(for: privateEvent))
+        let privateMessage = try inbound(OneBotAdapter(client: OneBotClient.unconnected(), selfID: privateEvent.selfID).botEvent(for: privateEvent))
         #expect(privateMessage.isAddressedToBot)
         #expect(privateMessage.chat == .private(234_567_890))
     }
@@ -61,7 +62,7 @@ import VioCore
     }
 
     @Test func theBotsOwnMessagesAndMetaEventsAreNotDispatched() throws {
-        let adapter = OneBotAdapter(client: OneBotClient(), selfID: 1_692_038_362)
+        let adapter = OneBotAdapter(client: OneBotClient.unconnected(), selfID: 1_692_038_362)
         #expect(adapter.botEvent(for: try OneBotEvent(json: try Fixture.data("event-message_sent-private-file-napcat.json"))) == nil)
         #expect(adapter.botEvent(for: try OneBotEvent(json: try Fixture.data("event-meta-heartbeat-napcat.json"))) == nil)
         let quote = #"{"time":1,"self_id":1692038362,"post_type":"message","message_type":"private","sub_type":"friend","message_id":9,"user_id":5,"message":[{"type":"reply","data":{"id":370745486}}]}"#
@@ -69,7 +70,7 @@ import VioCore
     }
 
     @Test func noticesMapToPlatformNotices() throws {
-        let adapter = OneBotAdapter(client: OneBotClient(), selfID: 123_456_789)
+        let adapter = OneBotAdapter(client: OneBotClient.unconnected(), selfID: 123_456_789)
         guard case .notice(.memberMuted(let mute))? = adapter.botEvent(for: try OneBotEvent(json: try Fixture.data("event-notice-group_ban.json"))) else {
             throw Fixture.Missing(name: "mute")
         }
@@ -138,5 +139,24 @@ import VioCore
         let message = try #require(Message(jsonValue: send.params["message"] ?? .null))
         #expect(message == [.reply(to: 77), .text("pong "), .at(42)])
         await peer.stop()
+    }
+}
+
+/// The bot's own messages are dropped once, by ``Bot``, for every platform; the adapter only remembers them.
+@Suite struct OwnMessageTests {
+    @Test func theBotsOwnMessageReachesTheBotWhichDropsItAndRepliesToItAreAddressed() async throws {
+        let adapter = OneBotAdapter(client: OneBotClient.unconnected(), selfID: 5)
+        let own = try OneBotEvent(json: Data(#"{"time":1,"self_id":5,"post_type":"message","message_type":"group","sub_type":"normal","message_id":77,"group_id":9,"user_id":5,"message":"/ping"}"#.utf8))
+        let event = try #require(adapter.botEvent(for: own))
+        var bot = Bot(services: BotServices(logger: SilentLogger()))
+        bot.command("/ping") { context, _ in try await context.reply("pong") }
+        let actions = RecordingActions()
+        await bot.handle(event, via: actions)
+        #expect(actions.sentTexts.isEmpty, "the bot does not answer itself")
+
+        let reply = try OneBotEvent(json: Data(#"{"time":2,"self_id":5,"post_type":"message","message_type":"group","sub_type":"normal","message_id":78,"group_id":9,"user_id":6,"message":[{"type":"reply","data":{"id":"77"}},{"type":"text","data":{"text":"/ping"}}]}"#.utf8))
+        let replyEvent = try #require(adapter.botEvent(for: reply))
+        await bot.handle(replyEvent, via: actions)
+        #expect(actions.sentTexts == ["pong"], "a reply to the bot's own message is addressed to it")
     }
 }

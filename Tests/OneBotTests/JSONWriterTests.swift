@@ -7,7 +7,7 @@ import VioTestSupport
 @Suite struct JSONWriterTests {
     /// The frame a message makes, read back as a JSON value.
     func frame(_ action: SendMessage) throws -> JSONValue {
-        try JSONDecoder().decode(JSONValue.self, from: try OneBotSession.frame(for: action, echo: "7"))
+        try JSONDecoder().decode(JSONValue.self, from: try OneBotFrame.request(for: action, echo: "7"))
     }
 
     @Test func handWrittenSendFramesSayWhatJSONEncoderWouldSay() throws {

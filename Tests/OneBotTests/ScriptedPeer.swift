@@ -7,16 +7,17 @@ import VioCore
 /// answers each with the `data` its script returns for the action (or `failed` when it returns nil).
 final class ScriptedPeer: Sendable {
     let client: OneBotClient
+    private let socket = FrameSocket()
     private let log = RequestLog()
     private let task: Task<Void, Never>
 
     /// - Parameter logger: the client's logger, which hears about every frame it drops.
     init(logger: any BotLogger = SilentLogger(), script: @escaping @Sendable (_ action: String, _ params: JSONValue) -> JSONValue? = { _, _ in .null }) {
-        let client = OneBotClient(logger: logger)
+        let client = socket.client(logger: logger)
         self.client = client
-        let log = log
+        let (log, socket) = (log, socket)
         task = Task {
-            for await frame in client.outgoing {
+            for await frame in socket.frames {
                 guard let request = try? JSONDecoder().decode(JSONValue.self, from: frame) else { continue }
                 log.requests.withLock { $0.append(request) }
                 let action = request["action"]?.stringValue ?? ""
@@ -37,6 +38,7 @@ final class ScriptedPeer: Sendable {
 
     func stop() async {
         client.connectionClosed()
+        socket.close()
         await task.value
     }
 }

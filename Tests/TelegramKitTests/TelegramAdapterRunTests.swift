@@ -17,7 +17,7 @@ import VioCore
         let adapter = try await TelegramAdapter.connect(Replies.client(transport))
         #expect(adapter.mapper.bot.username == "VioBot")
 
-        let running = Task { [bot] in try await adapter.run(bot) }
+        let running = Task { [bot] in try await Dispatcher(bot: bot).serve(adapter) }
         await transport.waitFor("sendMessage")
         running.cancel()
         try await running.value

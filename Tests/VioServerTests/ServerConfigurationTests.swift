@@ -51,9 +51,18 @@ import VioCore
         #expect(report.lines.contains { $0.text.contains("messages up to 16 MiB (ONEBOT_MAX_FRAME_BYTES)") })
     }
 
-    @Test func superusersAreAListOfIDs() throws {
+    @Test func superusersAreAListOfQQNumbers() throws {
         let configuration = try ServerConfiguration(environment: ["VIO_SUPERUSERS": "10001, 10002，10003"])
-        #expect(configuration.superusers == [10001, 10002, 10003])
+        #expect(configuration.superusers == [10001, 10002, 10003].map { PlatformUser(platform: .onebot, id: $0) })
+    }
+
+    @Test func superusersMayNameTheirPlatform() throws {
+        let configuration = try ServerConfiguration(environment: ["VIO_SUPERUSERS": "onebot:10001,telegram:123456, QQ:10002 42"])
+        #expect(configuration.superusers == [
+            PlatformUser(platform: .onebot, id: 10001), PlatformUser(platform: .telegram, id: 123_456),
+            PlatformUser(platform: .onebot, id: 10002), PlatformUser(platform: .onebot, id: 42),
+        ])
+        #expect(throws: ConfigurationError.self) { try ServerConfiguration(environment: ["VIO_SUPERUSERS": "telegram:"]) }
     }
 
     @Test func unreadableValuesNameTheSetting() {

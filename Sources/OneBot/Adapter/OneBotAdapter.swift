@@ -5,14 +5,13 @@ import VioCore
 /// Connects a OneBot connection to a VioCore ``Bot``: turns events into `InboundMessage`s and
 /// `PlatformNotice`s, and performs the bot's actions with OneBot calls.
 ///
-/// One adapter per connection (per bot account):
+/// One adapter per connection (per bot account); ``OneBotConnection`` makes it and hands every
+/// event's ``BotEvent`` to the dispatcher:
 ///
 /// ```swift
 /// let adapter = OneBotAdapter(client: client, selfID: peer.selfID ?? 0)
-/// for try await frame in socket.frames {
-///     if let event = client.receive(frame), let botEvent = adapter.botEvent(for: event) {
-///         Task { await bot.handle(botEvent, via: adapter) }
-///     }
+/// if let event = client.receive(frame), let botEvent = adapter.botEvent(for: event) {
+///     await bot.handle(botEvent, via: adapter)
 /// }
 /// ```
 public final class OneBotAdapter: ChatActions {
@@ -30,13 +29,14 @@ public final class OneBotAdapter: ChatActions {
     public var botID: ID? { selfID }
 
     /// The VioCore event for `event`, or `nil` for what a bot does not handle (meta events, the
-    /// bot's own messages, unknown kinds). The bot's own messages are remembered so replies to them
-    /// count as addressed to the bot.
+    /// echo of what the bot sent, unknown kinds). The bot's own messages are remembered so replies
+    /// to them count as addressed to the bot; ``Bot`` drops them, as it does on every platform.
     public func botEvent(for event: OneBotEvent) -> BotEvent? {
         switch event.kind {
-        case .message(let message) where message.userID != selfID:
+        case .message(let message):
+            if message.userID == selfID { rememberBotMessage(message.messageID) }
             return .message(inboundMessage(message, event: event))
-        case .message(let message), .messageSent(let message):
+        case .messageSent(let message):
             rememberBotMessage(message.messageID)
             return nil
         case .notice(let notice):
@@ -48,11 +48,10 @@ public final class OneBotAdapter: ChatActions {
         }
     }
 
-    /// Whether a message speaks to the bot: a private chat, an `at` of the bot (not `at all`), or a
-    /// quote of one of the bot's messages seen on this connection.
-    public func isAddressedToBot(_ message: Message, isPrivate: Bool) -> Bool {
-        if isPrivate { return true }
-        return message.segments.contains { segment in
+    /// Whether a message speaks to the bot: an `at` of the bot (not `at all`), or a quote of one of
+    /// the bot's messages seen on this connection. (Private chats always do; ``InboundMessage`` says so.)
+    public func isAddressedToBot(_ message: Message) -> Bool {
+        message.segments.contains { segment in
             switch segment {
             case .at(let at): at.target == .user(selfID)
             case .reply(let reply): reply.id.map { id in botMessages.withLock { $0.contains(id) } } ?? false
@@ -78,7 +77,7 @@ public final class OneBotAdapter: ChatActions {
             platform: .onebot, botID: selfID, chat: chat, sender: sender, messageID: messageID,
             text: String(message.plainText.trimmingWhitespace()),
             parts: message.segments.map(\.messagePart),
-            isAddressedToBot: isAddressedToBot(message, isPrivate: chat.isPrivate), date: date, raw: raw)
+            isAddressedToBot: isAddressedToBot(message), date: date, raw: raw)
     }
 }
 

@@ -2,15 +2,15 @@ import Foundation
 import Synchronization
 import VioCore
 
-/// One OneBot connection's calls and events, over any socket.
+/// One OneBot connection's calls, over any socket: drives a ``OneBotSession`` with a lock, a
+/// continuation per caller and one timer for every deadline.
 ///
-/// Feed it every incoming text frame with ``receive(_:)``; write every frame of ``outgoing`` to
-/// the socket; call ``connectionClosed()`` when the socket closes. Calls may run concurrently
-/// from any task; each waits for its own response, up to its timeout.
+/// Feed it every incoming frame with ``receive(_:)``; call ``connectionClosed()`` when the socket
+/// closes. Calls may run concurrently from any task; each writes its own frame with `write` and
+/// waits for its own response, up to its timeout. ``OneBotConnection`` does all of this for a socket.
 ///
 /// ```swift
-/// let client = OneBotClient()
-/// Task { for await frame in client.outgoing { try await socket.write(frame) } }
+/// let client = OneBotClient { frame in try await socket.write(frame) }
 /// Task {
 ///     let info = try await client.call(GetLoginInfo())
 ///     print("logged in as", info.nickname)
@@ -21,50 +21,24 @@ import VioCore
 /// client.connectionClosed()
 /// ```
 public final class OneBotClient: Sendable {
-    /// Request frames to write to the socket, in order; empty when the client was made with a
-    /// `write` function, which then sends them instead.
-    public let outgoing: AsyncStream<Data>
     /// How long a call waits for its response unless it says otherwise.
     public let defaultTimeout: Duration
 
-    private let outgoingContinuation: AsyncStream<Data>.Continuation
-    private let write: (@Sendable (Data) async throws -> Void)?
+    private typealias Waiter = CheckedContinuation<ActionResponse, any Error>
+    private let write: @Sendable (Data) async throws -> Void
     private let logger: any BotLogger
     /// Guarded by a lock rather than an actor: frames are read and calls made without a hop.
     private let state = Mutex(State())
 
     private struct State: ~Copyable {
-        var session = OneBotSession()
-        var waiters: [String: Waiter] = [:]
-        /// One timer for all calls, sleeping until the earliest deadline: a task per call would
-        /// cost more than the rest of a call together.
-        var timer: (task: Task<Void, Never>, deadline: ContinuousClock.Instant)?
+        var session = OneBotSession<Waiter>()
+        /// One timer for all calls, sleeping until the earliest deadline: a task per call would cost
+        /// more than the rest of a call together.
+        var timer: Task<Void, Never>?
     }
 
-    /// A call between sending its frame and handing its caller the outcome.
-    private struct Waiter {
-        enum Progress {
-            /// Waiting for the response; no continuation yet while the frame is being written.
-            case awaiting(CheckedContinuation<ActionResponse, any Error>?)
-            /// Answered (or failed) before the caller started waiting.
-            case settled(Result<ActionResponse, any Error>)
-        }
-
-        let action: String
-        let deadline: ContinuousClock.Instant
-        let timeout: Duration
-        var progress: Progress = .awaiting(nil)
-    }
-
-    /// - Parameters:
-    ///   - write: sends a request frame on the socket from the calling task. Without it, frames
-    ///     go to ``outgoing`` for a writer task of yours; with it, each call saves that hand-off.
-    public init(
-        defaultTimeout: Duration = .seconds(30), logger: any BotLogger = SilentLogger(),
-        write: (@Sendable (Data) async throws -> Void)? = nil
-    ) {
-        (outgoing, outgoingContinuation) = AsyncStream.makeStream(bufferingPolicy: .unbounded)
-        if write != nil { outgoingContinuation.finish() }
+    /// - Parameter write: sends a request frame on the socket, from the calling task.
+    public init(defaultTimeout: Duration = .seconds(30), logger: any BotLogger = SilentLogger(), write: @escaping @Sendable (Data) async throws -> Void) {
         self.defaultTimeout = defaultTimeout
         self.write = write
         self.logger = logger
@@ -88,120 +62,79 @@ public final class OneBotClient: Sendable {
     /// Reads one incoming frame: returns it if it is an event; completes the waiting call if it is a
     /// response. Malformed frames and responses nobody waits for are logged and dropped.
     public func receive(_ frame: Data) -> OneBotEvent? {
+        let response: ActionResponse
         do {
-            let response: ActionResponse
-            switch try OneBotSession.read(frame) {
+            switch try OneBotFrame.read(frame) {
             case .event(let event): return event
             case .response(let read): response = read
             }
-            let matched = state.withLock { $0.session.match(response) }
-            switch matched {
-            case .response(let call, let response):
-                settle(call.echo, with: .success(response))
-            case .unmatched(let response):
-                logger.debug("dropped a OneBot response nobody waits for", metadata: ["echo": response.echo ?? "none", "retcode": String(response.retcode)])
-            case .event:
-                break
-            }
         } catch {
             logger.warning("dropped a frame from the OneBot peer", metadata: ["error": String(describing: error), "bytes": String(frame.count)])
+            return nil
+        }
+        switch state.withLock({ $0.session.receive(response) }) {
+        case .resume(let waiter, let response):
+            waiter.resume(returning: response)
+        case .unmatched(let response):
+            logger.debug("dropped a OneBot response nobody waits for", metadata: ["echo": response.echo ?? "none", "retcode": String(response.retcode)])
+        case .kept:
+            break
         }
         return nil
     }
 
     /// Fails every waiting call with ``OneBotError/connectionClosed(action:)`` and refuses new ones.
     public func connectionClosed() {
-        let closed = state.withLock { state in
-            state.timer?.task.cancel()
+        let failed = state.withLock { state in
+            state.timer?.cancel()
             state.timer = nil
             return state.session.close()
         }
-        for call in closed {
-            settle(call.echo, with: .failure(OneBotError.connectionClosed(action: call.action)))
-        }
-        outgoingContinuation.finish()
+        for (waiter, error) in failed { waiter.resume(throwing: error) }
     }
 
     /// How many calls await their response.
     public var pendingCalls: Int { state.withLock { $0.session.pendingCount } }
 
     private func perform<Action: OneBotAction>(_ action: Action, timeout: Duration) async throws -> ActionResponse {
-        let echo = try state.withLock { try $0.session.reserveEcho(for: action.action) }
-        let call = OneBotSession.Call(echo: echo, action: action.action, frame: try OneBotSession.frame(for: action, echo: echo))
-        let deadline = ContinuousClock.now.advanced(by: timeout)
-        state.withLock { state in
-            state.session.track(call)
-            state.waiters[echo] = Waiter(action: call.action, deadline: deadline, timeout: timeout)
-            armTimer(for: deadline, in: &state)
+        let started = try state.withLock { state in
+            let started = try state.session.call(action, timeout: timeout, now: .now)
+            if let wake = started.wakeAt { armTimer(for: wake, in: &state) }
+            return started
         }
+        let echo = started.call.echo
         return try await withTaskCancellationHandler {
             do {
-                if let write {
-                    try await write(call.frame)
-                } else if case .terminated = outgoingContinuation.yield(call.frame) {
-                    throw OneBotError.connectionClosed(action: call.action)
-                }
+                try await write(started.frame)
             } catch {
-                settle(echo, with: .failure(error is OneBotError ? error : OneBotError.connectionClosed(action: call.action)))
+                state.withLock { $0.session.writeFailed(echo) }
+                throw error is OneBotError || error is CancellationError ? error : OneBotError.connectionClosed(action: action.action)
             }
-            return try await withCheckedThrowingContinuation { continuation in
-                let outcome = state.withLock { state -> Result<ActionResponse, any Error>? in
-                    guard var waiter = state.waiters[echo] else { return .failure(CancellationError()) }
-                    if case .settled(let outcome) = waiter.progress {
-                        state.waiters[echo] = nil
-                        return outcome
-                    }
-                    waiter.progress = .awaiting(continuation)
-                    state.waiters[echo] = waiter
-                    return nil
-                }
-                if let outcome { continuation.resume(with: outcome) }
+            return try await withCheckedThrowingContinuation { waiter in
+                if let outcome = state.withLock({ $0.session.wait(echo, with: waiter) }) { waiter.resume(with: outcome) }
             }
         } onCancel: {
-            settle(echo, with: .failure(CancellationError()))
+            state.withLock { $0.session.cancel(echo) }?.resume(throwing: CancellationError())
         }
     }
 
-    /// Ends the call `echo` with `outcome`: resumes its caller if it waits, or keeps the outcome for
-    /// it if its frame is still being written. Later outcomes for the same call are ignored.
-    private func settle(_ echo: String, with outcome: Result<ActionResponse, any Error>) {
-        let continuation = state.withLock { state -> CheckedContinuation<ActionResponse, any Error>? in
-            _ = state.session.cancel(echo: echo)
-            guard var waiter = state.waiters[echo], case .awaiting(let continuation) = waiter.progress else { return nil }
-            if let continuation {
-                state.waiters[echo] = nil
-                return continuation
-            }
-            waiter.progress = .settled(outcome)
-            state.waiters[echo] = waiter
-            return nil
-        }
-        continuation?.resume(with: outcome)
-    }
-
-    /// Makes sure the timer wakes by `deadline`; a timer already due earlier is left alone.
+    /// Sets the timer to wake at `deadline`, replacing a later one.
     private func armTimer(for deadline: ContinuousClock.Instant, in state: inout State) {
-        if let timer = state.timer, timer.deadline <= deadline { return }
-        state.timer?.task.cancel()
-        let task = Task { [weak self] in
+        state.timer?.cancel()
+        state.timer = Task { [weak self] in
             guard (try? await Task.sleep(until: deadline, clock: .continuous)) != nil else { return }
             self?.expireDueCalls()
         }
-        state.timer = (task, deadline)
     }
 
     /// Fails every call past its deadline, then sleeps until the next deadline.
     private func expireDueCalls() {
-        let now = ContinuousClock.now
-        let due = state.withLock { state in
+        let expiry = state.withLock { state in
             state.timer = nil
-            let due = state.waiters.filter { $0.value.deadline <= now }
-            let next = state.waiters.values.lazy.filter { $0.deadline > now }.map(\.deadline).min()
-            if let next { armTimer(for: next, in: &state) }
-            return due
+            let expiry = state.session.tick(now: .now)
+            if let next = expiry.nextWake { armTimer(for: next, in: &state) }
+            return expiry
         }
-        for (echo, waiter) in due {
-            settle(echo, with: .failure(OneBotError.timedOut(action: waiter.action, after: waiter.timeout)))
-        }
+        for (waiter, error) in expiry.failed { waiter.resume(throwing: error) }
     }
 }

@@ -1,142 +1,223 @@
 import Foundation
 import VioCore
 
-/// The sans-I/O core of a OneBot connection: encodes calls with a unique `echo`, reads incoming
-/// frames once, and matches responses to the calls waiting for them.
+/// The sans-I/O state machine of a OneBot connection's calls: each pending call, its deadline and
+/// whoever waits for it, in one table keyed by `echo`.
 ///
-/// It is a value with no sockets and no tasks; each method returns what its owner must do.
-/// ``OneBotClient`` drives one for a connection; drive it yourself for other I/O models:
+/// It has no sockets, tasks or clocks; each transition returns what its owner must do: write a
+/// frame, resume a waiter, wake a timer. `Waiter` is whatever the owner resumes (``OneBotClient``
+/// keeps a continuation). A call goes through two steps, because its frame is written before its
+/// caller can wait: ``call(_:timeout:now:)`` while the frame is written, then ``wait(_:with:)``.
+/// An answer, a timeout or a close that comes in between is kept for ``wait(_:with:)`` to return.
 ///
 /// ```swift
-/// var session = OneBotSession()
-/// let call = try session.start(GetLoginInfo())
-/// socket.write(call.frame)
-/// switch try session.receive(socket.read()) {
-/// case .event(let event): handle(event)
-/// case .response(let call, let response): resume(call.echo, with: response)
-/// case .unmatched(let response): log("late or unknown echo \(response.echo ?? "-")")
-/// }
+/// var session = OneBotSession<Waiter>()
+/// let started = try session.call(GetLoginInfo(), timeout: .seconds(30), now: clock.now)
+/// if let wake = started.wakeAt { timer.schedule(at: wake) }
+/// try await socket.write(started.frame)
+/// if let early = session.wait(started.call.echo, with: waiter) { waiter.resume(with: early) }
+///
+/// if case .response(let response) = try OneBotFrame.read(socket.read()),          // a frame comes in
+///    case .resume(let waiter, let response) = session.receive(response) { waiter.resume(returning: response) }
+///
+/// let expiry = session.tick(now: clock.now)                                      // the timer fired
+/// for (waiter, error) in expiry.failed { waiter.resume(throwing: error) }
+/// if let wake = expiry.nextWake { timer.schedule(at: wake) }
 /// ```
-public struct OneBotSession: Sendable {
-    /// A call that was encoded and is waiting for its response.
+public struct OneBotSession<Waiter> {
+    /// A call that was sent and is not yet handed back to its caller.
     public struct Call: Hashable, Sendable {
         /// The echo sent with it, unique in this session.
         public var echo: String
         /// The action's name, for errors and logs.
         public var action: String
-        /// The request frame to send.
-        public var frame: Data
+        /// When it times out.
+        public var deadline: ContinuousClock.Instant
+        public var timeout: Duration
     }
 
-    /// What an incoming frame turned out to be.
-    public enum Received: Sendable {
-        case event(OneBotEvent)
-        /// The response to a pending call, which is no longer pending.
-        case response(Call, ActionResponse)
-        /// A response whose echo matches no pending call (late, after a timeout, or never sent).
+    /// A call just started: the frame to write, and when the owner's timer must wake if earlier than planned.
+    public struct Started {
+        public var call: Call
+        public var frame: Data
+        /// Set when this call's deadline is the earliest: (re)arm the timer for it.
+        public var wakeAt: ContinuousClock.Instant?
+    }
+
+    /// What an incoming response means for the calls.
+    public enum Answer {
+        /// The response for a waiting call: resume its waiter, which is no longer pending.
+        case resume(Waiter, ActionResponse)
+        /// The response for a call whose frame is still being written; ``wait(_:with:)`` returns it.
+        case kept
+        /// No call waits for this echo: late (after a timeout), repeated, or never sent.
         case unmatched(ActionResponse)
     }
 
-    private var pending: [String: Call] = [:]
+    /// Calls that timed out, and when to look again.
+    public struct Expiry {
+        /// Waiters to resume with their error (``OneBotError/timedOut(action:after:)``).
+        public var failed: [(Waiter, OneBotError)]
+        /// The earliest deadline still pending, for the timer; `nil` when nothing is pending.
+        public var nextWake: ContinuousClock.Instant?
+    }
+
+    fileprivate enum Progress {
+        /// The frame is being written; no waiter yet.
+        case sending
+        case waiting(Waiter)
+        /// Ended before its caller waited: ``wait(_:with:)`` hands this over.
+        case ended(Result<ActionResponse, any Error>)
+    }
+
+    fileprivate struct Entry {
+        var call: Call
+        var progress: Progress
+    }
+
+    private var entries: [String: Entry] = [:]
     private var nextEcho: UInt64 = 1
+    /// When the owner's timer is set to wake.
+    private var plannedWake: ContinuousClock.Instant?
     public private(set) var isClosed = false
 
     public init() {}
 
-    /// How many calls await their response.
-    public var pendingCount: Int { pending.count }
+    /// Calls sent and not yet handed back to their callers.
+    public var pendingCount: Int { entries.count }
 
-    /// Encodes `action` with a fresh echo and records it as pending.
-    public mutating func start<Action: OneBotAction>(_ action: Action) throws -> Call {
-        let echo = try reserveEcho(for: action.action)
-        let call = Call(echo: echo, action: action.action, frame: try Self.frame(for: action, echo: echo))
-        track(call)
-        return call
-    }
-
-    /// A fresh echo for a call about to be encoded; throws once the connection is closed.
-    public mutating func reserveEcho(for action: String) throws -> String {
-        guard !isClosed else { throw OneBotError.connectionClosed(action: action) }
-        defer { nextEcho += 1 }
-        return String(nextEcho)
-    }
-
-    /// Records an encoded call as waiting for its response.
-    public mutating func track(_ call: Call) {
-        pending[call.echo] = call
-    }
-
-    /// The request frame `{"action", "params", "echo"}` for `action`. Pure: encode outside any lock.
-    public static func frame<Action: OneBotAction>(for action: Action, echo: String) throws -> Data {
-        if let writable = action as? any JSONWritableParams {
-            var writer = JSONWriter()
-            writer.raw(#"{"action":"#)
-            writer.string(action.action)
-            writer.raw(#","params":"#)
-            writable.writeParams(to: &writer)
-            writer.raw(#","echo":"#)
-            writer.string(echo)
-            writer.raw("}")
-            return writer.data
+    /// Starts `action` with a fresh echo: returns the frame to write; the call is pending until its
+    /// response, its deadline or the close. Throws ``OneBotError/connectionClosed(action:)`` once
+    /// closed, or ``OneBotError/encodingFailed(action:detail:)``.
+    public mutating func call<Action: OneBotAction>(_ action: Action, timeout: Duration, now: ContinuousClock.Instant) throws -> Started {
+        guard !isClosed else { throw OneBotError.connectionClosed(action: action.action) }
+        let echo = String(nextEcho)
+        let frame = try OneBotFrame.request(for: action, echo: echo)
+        nextEcho += 1
+        let call = Call(echo: echo, action: action.action, deadline: now.advanced(by: timeout), timeout: timeout)
+        entries[echo] = Entry(call: call, progress: .sending)
+        var wakeAt: ContinuousClock.Instant?
+        if plannedWake.map({ call.deadline < $0 }) ?? true {
+            plannedWake = call.deadline
+            wakeAt = call.deadline
         }
-        do {
-            return try JSONEncoder().encode(ActionRequest(action: action.action, params: action, echo: echo))
-        } catch {
-            throw OneBotError.encodingFailed(action: action.action, detail: String(describing: error))
-        }
+        return Started(call: call, frame: frame, wakeAt: wakeAt)
     }
 
-    /// What a frame is, read once. Pure: decode outside any lock.
-    public enum Incoming: Sendable {
-        case event(OneBotEvent)
-        case response(ActionResponse)
+    /// The call's frame is written and its caller waits with `waiter`; returns the outcome instead
+    /// when it already came (answered, timed out, cancelled or closed meanwhile).
+    public mutating func wait(_ echo: String, with waiter: Waiter) -> Result<ActionResponse, any Error>? {
+        guard var entry = entries[echo] else { return .failure(CancellationError()) }
+        if case .ended(let outcome) = entry.progress {
+            entries[echo] = nil
+            return outcome
+        }
+        entry.progress = .waiting(waiter)
+        entries[echo] = entry
+        return nil
     }
 
-    /// Reads one incoming frame. Throws ``OneBotError/malformedFrame(_:)`` for frames that are
-    /// neither an event nor a response.
-    public static func read(_ frame: Data) throws -> Incoming {
-        let fields = try FrameFields(frame: frame)
-        if fields.postType != nil {
-            return .event(try OneBotEvent(fields: fields, raw: frame))
-        }
-        guard let response = ActionResponse(fields: fields, frame: frame) else {
-            throw OneBotError.malformedFrame("neither an event (post_type) nor a response (status, retcode, echo)")
-        }
-        return .response(response)
+    /// The call's frame could not be written: it is no longer pending.
+    public mutating func writeFailed(_ echo: String) {
+        entries[echo] = nil
     }
 
-    /// Matches a response to the call waiting for it, which is then no longer pending.
-    public mutating func match(_ response: ActionResponse) -> Received {
-        guard let echo = response.echo, let call = pending.removeValue(forKey: echo) else {
+    /// Matches a response to its call.
+    public mutating func receive(_ response: ActionResponse) -> Answer {
+        guard let echo = response.echo, var entry = entries[echo] else { return .unmatched(response) }
+        switch entry.progress {
+        case .waiting(let waiter):
+            entries[echo] = nil
+            return .resume(waiter, response)
+        case .sending:
+            entry.progress = .ended(.success(response))
+            entries[echo] = entry
+            return .kept
+        case .ended:
             return .unmatched(response)
         }
-        return .response(call, response)
     }
 
-    /// Reads one incoming frame and matches it if it is a response; see ``read(_:)``.
+    /// Reads a frame and matches it if it is a response: the event, or what the response means.
     public mutating func receive(_ frame: Data) throws -> Received {
-        switch try Self.read(frame) {
+        switch try OneBotFrame.read(frame) {
         case .event(let event): .event(event)
-        case .response(let response): match(response)
+        case .response(let response): .answer(receive(response))
         }
     }
 
-    /// Gives up on the call with `echo`; returns it if it was still pending.
-    public mutating func cancel(echo: String) -> Call? {
-        pending.removeValue(forKey: echo)
+    /// What ``receive(_:)-(Data)`` read.
+    public enum Received {
+        case event(OneBotEvent)
+        case answer(Answer)
     }
 
-    /// Marks the connection closed and returns every pending call, which will never be answered.
-    public mutating func close() -> [Call] {
+    /// Fails the calls whose deadline is past `now`; says when the next one is due.
+    public mutating func tick(now: ContinuousClock.Instant) -> Expiry {
+        var failed: [(Waiter, OneBotError)] = []
+        var nextWake: ContinuousClock.Instant?
+        for (echo, var entry) in entries {
+            if case .ended = entry.progress { continue }
+            guard entry.call.deadline <= now else {
+                nextWake = min(nextWake ?? entry.call.deadline, entry.call.deadline)
+                continue
+            }
+            let error = OneBotError.timedOut(action: entry.call.action, after: entry.call.timeout)
+            if case .waiting(let waiter) = entry.progress {
+                failed.append((waiter, error))
+                entries[echo] = nil
+            } else {
+                entry.progress = .ended(.failure(error))
+                entries[echo] = entry
+            }
+        }
+        plannedWake = nextWake
+        return Expiry(failed: failed, nextWake: nextWake)
+    }
+
+    /// The caller of `echo` stopped waiting (its task was cancelled): returns its waiter to resume
+    /// with `CancellationError`, if it waits already.
+    public mutating func cancel(_ echo: String) -> Waiter? {
+        guard var entry = entries[echo] else { return nil }
+        switch entry.progress {
+        case .waiting(let waiter):
+            entries[echo] = nil
+            return waiter
+        case .sending:
+            entry.progress = .ended(.failure(CancellationError()))
+            entries[echo] = entry
+            return nil
+        case .ended:
+            return nil
+        }
+    }
+
+    /// Marks the connection closed: new calls are refused and every pending call fails with
+    /// ``OneBotError/connectionClosed(action:)``. Returns the waiters to resume with that error.
+    public mutating func close() -> [(Waiter, OneBotError)] {
         isClosed = true
-        defer { pending.removeAll() }
-        return Array(pending.values)
+        plannedWake = nil
+        var failed: [(Waiter, OneBotError)] = []
+        for (echo, var entry) in entries {
+            let error = OneBotError.connectionClosed(action: entry.call.action)
+            switch entry.progress {
+            case .waiting(let waiter):
+                failed.append((waiter, error))
+                entries[echo] = nil
+            case .sending:
+                entry.progress = .ended(.failure(error))
+                entries[echo] = entry
+            case .ended:
+                break
+            }
+        }
+        return failed
     }
 }
 
-/// `{"action": …, "params": …, "echo": …}`.
-private struct ActionRequest<Params: Encodable>: Encodable {
-    let action: String
-    let params: Params
-    let echo: String
-}
+extension OneBotSession: Sendable where Waiter: Sendable {}
+extension OneBotSession.Entry: Sendable where Waiter: Sendable {}
+extension OneBotSession.Progress: Sendable where Waiter: Sendable {}
+extension OneBotSession.Started: Sendable {}
+extension OneBotSession.Answer: Sendable where Waiter: Sendable {}
+extension OneBotSession.Received: Sendable where Waiter: Sendable {}

@@ -14,6 +14,9 @@ import VioCore
 /// case .failure(let rejection): respond(status: rejection.httpStatus)
 /// }
 /// ```
+///
+/// Check a connection once, before its upgrade; afterwards ``peer(headers:)`` reads who it is
+/// without checking again (OneBotHummingbird's gate checks, its routes read).
 public struct ReverseWebSocketHandshake: Sendable {
     /// What the socket carries.
     public enum Role: String, Hashable, Sendable {
@@ -38,11 +41,14 @@ public struct ReverseWebSocketHandshake: Sendable {
         case missingToken
         /// A token was sent and is wrong: HTTP 403.
         case wrongToken
+        /// ``requiresSelfID`` is set and `X-Self-ID` is missing or not a number: HTTP 400.
+        case missingSelfID
 
         public var httpStatus: Int {
             switch self {
             case .missingToken: 401
             case .wrongToken: 403
+            case .missingSelfID: 400
             }
         }
 
@@ -50,31 +56,46 @@ public struct ReverseWebSocketHandshake: Sendable {
             switch self {
             case .missingToken: "the OneBot peer sent no access token; set the same token in its reverse WebSocket settings"
             case .wrongToken: "the OneBot peer sent a wrong access token; check the token in its reverse WebSocket settings"
+            case .missingSelfID: "the OneBot peer sent no X-Self-ID header with its bot account's number; OneBot v11 implementations send it on every reverse WebSocket"
             }
         }
     }
 
     /// The token peers must present; `nil` or empty accepts everyone.
     public var accessToken: Redacted?
+    /// Whether a peer without a numeric `X-Self-ID` is refused; a server of several accounts needs it.
+    public var requiresSelfID: Bool
 
-    public init(accessToken: Redacted? = nil) {
+    public init(accessToken: Redacted? = nil, requiresSelfID: Bool = false) {
         self.accessToken = accessToken
+        self.requiresSelfID = requiresSelfID
     }
 
     /// Checks an upgrade request; header names match case-insensitively.
     public func check(headers: [(name: String, value: String)], query: String? = nil) -> Result<Peer, Rejection> {
-        func header(_ name: String) -> String? {
-            headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+        let peer = Self.peer(headers: headers)
+        if let expected = accessToken?.value, !expected.isEmpty {
+            guard let presented = Self.presentedToken(authorization: Self.header("Authorization", in: headers), query: query), !presented.isEmpty else {
+                return .failure(.missingToken)
+            }
+            guard Self.constantTimeEquals(presented, expected) else { return .failure(.wrongToken) }
         }
-        let role = header("X-Client-Role").flatMap { value in
+        if requiresSelfID, peer.selfID == nil { return .failure(.missingSelfID) }
+        return .success(peer)
+    }
+
+    /// Who a connection says it is, read from its request without any check: for a request that
+    /// ``check(headers:query:)`` already accepted.
+    public static func peer(headers: [(name: String, value: String)]) -> Peer {
+        let role = header("X-Client-Role", in: headers).flatMap { value in
             [Role.universal, .event, .api].first { $0.rawValue.caseInsensitiveCompare(value) == .orderedSame }
         } ?? .universal
-        let peer = Peer(selfID: header("X-Self-ID").flatMap { Int64($0.trimmingCharacters(in: .whitespaces)) }.map { ID($0) }, role: role)
-        guard let expected = accessToken?.value, !expected.isEmpty else { return .success(peer) }
-        guard let presented = Self.presentedToken(authorization: header("Authorization"), query: query), !presented.isEmpty else {
-            return .failure(.missingToken)
-        }
-        return Self.constantTimeEquals(presented, expected) ? .success(peer) : .failure(.wrongToken)
+        let selfID = header("X-Self-ID", in: headers).flatMap { Int64($0.trimmingCharacters(in: .whitespaces)) }.map { ID($0) }
+        return Peer(selfID: selfID, role: role)
+    }
+
+    private static func header(_ name: String, in headers: [(name: String, value: String)]) -> String? {
+        headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
     }
 
     private static func presentedToken(authorization: String?, query: String?) -> String? {

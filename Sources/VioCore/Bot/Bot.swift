@@ -11,7 +11,7 @@
 ///     try await context.reply("pong")
 /// }
 /// bot.fallback { context in try await context.reply("You said: \(context.message.text)") }
-/// await bot.run(deliveries)   // or: await bot.handle(event, via: actions)
+/// try await Dispatcher(bot: bot).serve(connection)   // or, for one event: await bot.handle(event, via: actions)
 /// ```
 public struct Bot: Sendable {
     public typealias MessageHandler = @Sendable (BotContext) async throws -> Void
@@ -25,19 +25,15 @@ public struct Bot: Sendable {
     public var texts: BotTexts
     /// The bot's usernames, so `/cmd@name` addressed to it matches (Telegram). Empty accepts any.
     public var usernames: Set<String>
-    /// At most this many events are handled at once by ``run(_:)``; further events wait.
-    public var maxConcurrentEvents: Int
 
     public init(
         services: BotServices = BotServices(),
         texts: BotTexts = BotTexts(),
-        usernames: Set<String> = [],
-        maxConcurrentEvents: Int = 64
+        usernames: Set<String> = []
     ) {
         self.services = services
         self.texts = texts
         self.usernames = usernames
-        self.maxConcurrentEvents = maxConcurrentEvents
     }
 
     /// Adds a command.

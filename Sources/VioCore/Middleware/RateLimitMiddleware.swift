@@ -39,7 +39,7 @@ public struct RateLimitMiddleware: BotMiddleware {
 
     public func handle(_ context: BotContext, next: Next) async throws {
         let message = context.message
-        guard message.isAddressedToBot || message.chat.isPrivate else { return try await next(context) }
+        guard message.isAddressedToBot else { return try await next(context) }
         switch await limiter.admit(user: PlatformUser(platform: message.platform, id: message.sender.id),
                                    chat: "\(message.platform):\(message.chat.kind):\(message.chat.id)") {
         case .admitted:

@@ -18,12 +18,15 @@ public struct InboundMessage: Sendable {
     /// The plain text of the message, without mentions of the bot.
     public var text: String
     public var parts: [MessagePart]
-    /// Whether the message speaks to the bot: a private chat, a mention of the bot or a reply to it.
+    /// Whether the message speaks to the bot: every message of a private chat; in other chats, a
+    /// mention of the bot, a reply to it or a command addressed to it. The bot answers only these.
     public var isAddressedToBot: Bool
     public var date: Date
     /// The platform's own event, for escape hatches.
     public var raw: (any Sendable)?
 
+    /// - Parameter isAddressedToBot: whether it mentions the bot, replies to it or addresses a
+    ///   command to it; a message of a private chat is addressed to the bot whatever this says.
     public init(
         platform: Platform,
         botID: ID,
@@ -43,7 +46,7 @@ public struct InboundMessage: Sendable {
         self.messageID = messageID
         self.text = text
         self.parts = parts ?? [.text(text)]
-        self.isAddressedToBot = isAddressedToBot
+        self.isAddressedToBot = isAddressedToBot || chat.isPrivate
         self.date = date
         self.raw = raw
     }

@@ -5,15 +5,15 @@ import VioCore
 extension VioServer {
     /// vio-server with the Vio bot: every feature installed over the server's storage and `transport`.
     static func vioBot(configuration: ServerConfiguration, storage: ServerStorage, transport: any HTTPTransport, logger: Logger) -> VioServer {
-        let connections = OneBotConnections()
+        let directory = PlatformDirectory()
         let started = ContinuousClock.now
         var bot = Bot(services: BotServices(
             conversations: storage.conversations, storage: storage.records, logger: SwiftLogBotLogger(logger: logger)))
         let environment = FeatureEnvironment(
             configuration: configuration, transport: transport,
             conversations: storage.conversations, records: storage.records,
-            status: { ServerStatus(uptime: ContinuousClock.now - started, connectedBots: await connections.connectedAccounts.map(\.description)) })
+            status: { ServerStatus(uptime: ContinuousClock.now - started, connectedBots: await directory.connectedBots()) })
         VioFeatures.install(on: &bot, environment: environment)
-        return VioServer(configuration: configuration, storage: storage, bot: bot, logger: logger, oneBotConnections: connections)
+        return VioServer(configuration: configuration, storage: storage, bot: bot, logger: logger, directory: directory)
     }
 }

@@ -38,7 +38,8 @@ struct ServerConfiguration: Sendable {
 
     var pictureAPIURL = Defaults.pictureAPI
     var huntSoundBaseURL = Defaults.huntSounds
-    var superusers: [ID] = []
+    /// `VIO_SUPERUSERS`: `platform:id` entries (`onebot:10001,telegram:123456`); a bare number is a QQ account.
+    var superusers: [PlatformUser] = []
     var welcomeText = "欢迎 {user} 加入本群！"
     var farewellText = "{user} 离开了本群。"
 
@@ -71,11 +72,25 @@ struct ServerConfiguration: Sendable {
 
         pictureAPIURL = try settings.url("SETU_API_URL") ?? pictureAPIURL
         huntSoundBaseURL = try settings.url("HUNT_SOUND_BASE_URL") ?? huntSoundBaseURL
-        superusers = (settings["VIO_SUPERUSERS"] ?? "")
+        superusers = try (settings["VIO_SUPERUSERS"] ?? "")
             .split(whereSeparator: { $0 == "," || $0 == "，" || $0.isWhitespace })
-            .map { ID(String($0)) }
+            .map { try Self.superuser(String($0)) }
         welcomeText = settings["VIO_WELCOME_TEXT"] ?? welcomeText
         farewellText = settings["VIO_FAREWELL_TEXT"] ?? farewellText
+    }
+
+    /// One `VIO_SUPERUSERS` entry: `telegram:123456`, `onebot:10001` (or `qq:10001`), or a bare QQ number.
+    static func superuser(_ entry: String) throws -> PlatformUser {
+        let parts = entry.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+        let (name, id) = parts.count == 2 ? (parts[0].lowercased(), String(parts[1])) : ("onebot", entry)
+        guard !id.isEmpty else {
+            throw ConfigurationError(setting: "VIO_SUPERUSERS", problem: "\(entry.debugDescription) has no id after the platform; write it as platform:id, e.g. telegram:123456")
+        }
+        let platform: Platform = switch name {
+        case "qq", "onebot": .onebot
+        default: Platform(name)
+        }
+        return PlatformUser(platform: platform, id: ID(id))
     }
 
     /// The addresses used when none is configured (literals, known to parse).

@@ -7,7 +7,7 @@ import VioCore
 /// let environment = FeatureEnvironment(
 ///     configuration: configuration, transport: transport,
 ///     conversations: storage.conversations, records: storage.records,
-///     status: { ServerStatus(uptime: clock.now - started, connectedBots: await registry.selfIDs) })
+///     status: { ServerStatus(uptime: clock.now - started, connectedBots: await directory.connectedBots()) })
 /// VioFeatures.install(on: &bot, environment: environment)
 /// ```
 struct FeatureEnvironment: Sendable {
@@ -26,6 +26,6 @@ struct FeatureEnvironment: Sendable {
 /// How the server is doing, as `/ping` reports it.
 struct ServerStatus: Sendable {
     var uptime: Duration
-    /// The self ids of the bot accounts connected now.
+    /// The bot accounts connected now, on every platform (`QQ 10001`).
     var connectedBots: [String]
 }

@@ -6,16 +6,16 @@ import VioCore
 /// ```swift
 /// var bot = Bot(services: BotServices(conversations: storage.conversations, storage: storage.records, logger: logger))
 /// VioFeatures.install(on: &bot, environment: environment)
-/// await bot.run(deliveries)   // OneBot, Telegram and HTTP events alike
+/// try await Dispatcher(bot: bot).serve(connection)   // OneBot, Telegram and HTTP events alike
 /// ```
 enum VioFeatures {
     /// Registers every command, the chat fallback, middleware and notice handlers of the Vio bot.
     ///
     /// Also makes the runtime's own replies Chinese (``FeatureTexts/runtime``) and adds
-    /// `configuration.superusers` as OneBot superusers. Commands are listed by help in the order below.
+    /// `configuration.superusers` (`VIO_SUPERUSERS`) as the bot's superusers. Commands are listed by help in the order below.
     static func install(on bot: inout Bot, environment: FeatureEnvironment) {
         bot.texts = FeatureTexts.runtime
-        bot.services.superusers.formUnion(environment.configuration.superusers.map { PlatformUser(platform: .onebot, id: $0) })
+        bot.services.superusers.formUnion(environment.configuration.superusers)
         let features: [any VioFeature] = [
             HelpFeature(),
             ChatFeature(environment: environment, logger: bot.services.logger),

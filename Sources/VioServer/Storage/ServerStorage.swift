@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import VioCore
 
 /// The stores `vio-server` hands to the bot, all in one SQLite file.
@@ -6,6 +7,10 @@ struct ServerStorage: Sendable {
     let database: SQLiteDatabase
     let conversations: SQLiteConversationStore
     let records: SQLiteKeyValueStore
+    private let closed = SharedFlag()
+
+    /// Whether the stores can be used: until ``close()``.
+    var isOpen: Bool { !closed.isSet }
 
     /// Opens the database in `directory`, creating both if needed, and drops expired records.
     static func open(in directory: URL) async throws -> ServerStorage {
@@ -36,7 +41,18 @@ struct ServerStorage: Sendable {
     /// folder then holds one self-contained `vio.sqlite`. Every write was already durable when it
     /// returned; this only leaves the files tidy for a copy or a backup.
     func close() async throws {
+        closed.set()
         try await database.pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
         try database.pool.close()
     }
+}
+
+/// A flag that is set once and read from anywhere.
+final class SharedFlag: Sendable {
+    private let value = Atomic(false)
+
+    init() {}
+
+    var isSet: Bool { value.load(ordering: .acquiring) }
+    func set() { value.store(true, ordering: .releasing) }
 }

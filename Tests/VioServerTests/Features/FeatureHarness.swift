@@ -44,7 +44,7 @@ final class FeatureHarness: Sendable {
             configuration.chat = .init(apiKey: Redacted(chatKey), baseURL: url, model: "gpt-test")
         }
         if let url = URL(string: "http://127.0.0.1:9/setu") { configuration.pictureAPIURL = url }
-        configuration.superusers = [777]
+        configuration.superusers = [PlatformUser(platform: .onebot, id: 777)]
         return configuration
     }
 

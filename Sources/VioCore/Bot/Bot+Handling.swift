@@ -1,37 +1,9 @@
 extension Bot {
-    /// Handles events as they arrive, each in its own child task, at most ``maxConcurrentEvents`` at once.
-    ///
-    /// A slow handler never delays the next event. Returns when `deliveries` ends and every started
-    /// handler has finished; cancelling the calling task cancels the handlers.
-    ///
-    /// Feed it from a source that never blocks its reader (an `AsyncStream` the socket reader yields
-    /// into): a handler that awaits a platform response needs the reader to keep reading.
-    ///
-    /// Each handler starts at once on the dispatching thread and runs there until it first awaits
-    /// (saving a thread hand-off per event), so keep long computations off handlers or behind an
-    /// `await`.
-    public func run(_ deliveries: some AsyncSequence<Delivery, Never> & Sendable) async {
-        let limit = max(maxConcurrentEvents, 1)
-        await withTaskGroup(of: Void.self) { group in
-            var inFlight = 0
-            for await delivery in deliveries {
-                if inFlight >= limit {
-                    await group.next()
-                    inFlight -= 1
-                }
-                if #available(macOS 26, *) {
-                    group.addImmediateTask { await handle(delivery.event, via: delivery.actions) }
-                } else {
-                    group.addTask { await handle(delivery.event, via: delivery.actions) }
-                }
-                inFlight += 1
-            }
-        }
-    }
-
     /// Handles one event and returns when every handler it reached has finished.
     ///
-    /// Errors thrown by handlers are logged and answered in chat; they never escape.
+    /// The bot's own messages are dropped here, for every platform. Errors thrown by handlers are
+    /// logged and answered in chat; they never escape. A ``Dispatcher`` calls this for each event a
+    /// connection delivers; call it yourself to run one event, as tests do.
     public func handle(_ event: BotEvent, via actions: any ChatActions) async {
         switch event {
         case .message(let message):
@@ -58,10 +30,10 @@ extension Bot {
         }
     }
 
-    /// Commands first, then the fallback; group messages only when they address the bot.
+    /// Commands first, then the fallback; only messages addressed to the bot (every private one).
     private func route(_ context: BotContext) async throws {
         let message = context.message
-        guard message.chat.isPrivate || message.isAddressedToBot else { return }
+        guard message.isAddressedToBot else { return }
         guard let (command, arguments) = registry.match(message.text, botUsernames: usernames) else {
             try await fallbackHandler?(context)
             return

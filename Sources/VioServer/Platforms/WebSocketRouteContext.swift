@@ -2,9 +2,9 @@ import Hummingbird
 import HummingbirdWebSocket
 import NIOCore
 
-/// The OneBot WebSocket router's request context: Hummingbird's basic one, plus the event loop of
-/// the connection, on which the connection's reader and handlers run (``EventLoopTaskExecutor``).
-struct OneBotRequestContext: RequestContext, WebSocketRequestContext {
+/// The WebSocket router's request context: Hummingbird's basic one, plus the event loop of the
+/// connection, on which the connection's reader and handlers run (``EventLoopTaskExecutor``).
+struct WebSocketRouteContext: RequestContext, WebSocketRequestContext {
     var coreContext: CoreRequestContextStorage
     let webSocket: WebSocketHandlerReference<Self>
     let eventLoop: any EventLoop

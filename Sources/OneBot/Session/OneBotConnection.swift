@@ -1,0 +1,67 @@
+import Foundation
+import VioCore
+
+/// One OneBot connection as a ``PlatformConnection``: reads its frames, answers its calls and
+/// delivers its events to a ``Dispatcher``. Any socket fits: the frames are any sequence of message
+/// bytes, and `write` sends one.
+///
+/// ```swift
+/// let connection = OneBotConnection(selfID: peer.selfID ?? 0, frames: socket.messages) { frame in
+///     try await socket.send(frame)
+/// }
+/// try await Dispatcher(bot: bot).serve(connection)   // returns when the peer leaves
+/// ```
+///
+/// When the frames end or fail, calls still waiting for a response fail at once, so the
+/// connection's handlers finish instead of waiting out their timeouts.
+///
+/// A frame of ``largeFrameSize`` or more (a 4 MB frame takes 12–31 ms to decode) is decoded on the
+/// global concurrent executor, and its event's handler runs there too: the thread the connection
+/// reads on, a NIO event loop shared with other connections, is not held meanwhile.
+public struct OneBotConnection<Frames: AsyncSequence>: PlatformConnection where Frames.Element == Data {
+    public let client: OneBotClient
+    public let adapter: OneBotAdapter
+    /// Frames this large or larger are decoded and handled off the connection's executor.
+    public var largeFrameSize = 256 << 10
+    private let frames: Frames
+    private let logger: any BotLogger
+
+    /// - Parameters:
+    ///   - selfID: the bot account (`X-Self-ID` of the handshake).
+    ///   - apiTimeout: how long a call waits for its response.
+    ///   - write: sends one request frame.
+    public init(
+        selfID: ID, frames: Frames, apiTimeout: Duration = .seconds(30), logger: any BotLogger = SilentLogger(),
+        write: @escaping @Sendable (Data) async throws -> Void
+    ) {
+        client = OneBotClient(defaultTimeout: apiTimeout, logger: logger, write: write)
+        adapter = OneBotAdapter(client: client, selfID: selfID)
+        self.frames = frames
+        self.logger = logger
+    }
+
+    /// Reads frames until they end; malformed frames and events of unknown kinds are logged and skipped.
+    public func run(deliver: (Delivery) -> Void) async throws {
+        defer { client.connectionClosed() }
+        for try await frame in frames {
+            let isLarge = frame.count >= largeFrameSize
+            let read = isLarge ? await withTaskExecutorPreference(globalConcurrentExecutor) { self.read(frame) } : read(frame)
+            if let botEvent = read {
+                deliver(Delivery(botEvent, via: adapter, preferredExecutor: isLarge ? globalConcurrentExecutor : nil))
+            }
+        }
+    }
+
+    /// Reads one frame: the event to deliver, or `nil` for a response, a malformed frame (the client
+    /// logs those) or an event the bot does not handle.
+    private func read(_ frame: Data) -> BotEvent? {
+        guard let event = client.receive(frame) else { return nil }
+        let botEvent = adapter.botEvent(for: event)
+        if botEvent == nil, case .unknown(let postType) = event.kind {
+            logger.debug("skipped a OneBot event of a kind Vio does not know", metadata: ["post_type": "\(postType)"])
+        }
+        return botEvent
+    }
+}
+
+extension OneBotConnection: Sendable where Frames: Sendable {}

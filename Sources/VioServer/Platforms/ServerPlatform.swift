@@ -1,0 +1,18 @@
+import Hummingbird
+import ServiceLifecycle
+
+/// One platform vio-server serves, as one entry of its list: its routes, what runs beside the
+/// server for it, and its connections for `/ping`. Every platform hands its events to the one
+/// ``VioCore/Dispatcher``.
+///
+/// ```swift
+/// let platforms: [any ServerPlatform] = [OneBotReverseWebSocket(…), TelegramLongPolling(…)]
+/// ```
+protocol ServerPlatform: Sendable {
+    /// Adds the platform's routes: plain HTTP ones (webhooks) on `router`, WebSocket ones on `webSocketRouter`.
+    func register(on router: Router<BasicRequestContext>, webSocketRouter: Router<WebSocketRouteContext>)
+    /// What runs beside the server (a long poll, a dialler); `nil` when the routes are all of it.
+    var service: (any Service)? { get }
+    /// The bot accounts connected now, as `/ping` names them (`QQ 10001`).
+    func connectedBots() async -> [String]
+}
