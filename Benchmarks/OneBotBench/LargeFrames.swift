@@ -35,16 +35,17 @@ enum LargeFrames {
         return Data(#"{"status":"ok","retcode":0,"data":[\#(members)],"message":"","wording":"","echo":"7"}"#.utf8)
     }
 
-    /// One pass of the event path over `frame`: the frame's read, then the adapter for an event.
-    static func decode(_ frame: Data, adapter: OneBotAdapter) throws -> (OneBotFrame.Incoming, BotEvent?) {
-        let incoming = try OneBotFrame.read(frame)
-        guard case .event(let event) = incoming else { return (incoming, nil) }
-        return (incoming, adapter.botEvent(for: event))
+    /// One pass of the event path over `frame`, as vio-server runs it: a ``OneBotConnection`` reads
+    /// it (a response goes to the client, an event through the adapter) and delivers its event.
+    static func decode(_ frame: Data) async throws -> [Delivery] {
+        let connection = OneBotConnection(selfID: 1, frames: Frames(frame)) { _ in }
+        var delivered: [Delivery] = []
+        try await connection.run { delivered.append($0) }
+        return delivered
     }
 
-    static func run() throws {
-        print("\nLarge frames: OneBotFrame.read, then the adapter for events (median of runs)")
-        let adapter = OneBotAdapter(client: OneBotClient { _ in }, selfID: 1)
+    static func run() async throws {
+        print("\nLarge frames: one frame through OneBotConnection, to its delivery (median of runs)")
         for (shape, (name, make)) in shapes.enumerated() {
             for size in sizes {
                 let frame = make(size)
@@ -52,7 +53,7 @@ enum LargeFrames {
                 var times: [Duration] = []
                 for _ in 0..<runs {
                     let start = ContinuousClock.now
-                    _ = try decode(frame, adapter: adapter)
+                    _ = try await decode(frame)
                     times.append(ContinuousClock.now - start)
                 }
                 let median = times.sorted()[times.count / 2]
@@ -83,15 +84,14 @@ enum LargeFrames {
 
     /// Prints how far peak RSS grows, in bytes, over one decode of the frame `SHAPE:BYTES` while its
     /// result is alive.
-    static func printPeak(of spec: String) throws {
+    static func printPeak(of spec: String) async throws {
         let parts = spec.split(separator: ":").compactMap { Int($0) }
         guard parts.count == 2, shapes.indices.contains(parts[0]) else { throw ValidationError("expected SHAPE:BYTES, got \(spec)") }
         let frame = shapes[parts[0]].make(parts[1])
-        let adapter = OneBotAdapter(client: OneBotClient { _ in }, selfID: 1)
         // Writing 5 to clear_refs resets the peak (VmHWM) to the current RSS.
         try "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
         let before = status("VmRSS")
-        let result = try decode(frame, adapter: adapter)
+        let result = try await decode(frame)
         let peak = status("VmHWM")
         withExtendedLifetime(result) {}
         print(max(0, peak - before))
@@ -102,5 +102,27 @@ enum LargeFrames {
         let text = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
         let line = text.split(separator: "\n").first { $0.hasPrefix(field + ":") } ?? ""
         return (Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0) * 1024
+    }
+}
+
+/// One frame as a connection's whole input.
+struct Frames: AsyncSequence, Sendable {
+    let frame: Data
+
+    init(_ frame: Data) {
+        self.frame = frame
+    }
+
+    func makeAsyncIterator() -> AsyncIterator {
+        AsyncIterator(frame: frame)
+    }
+
+    struct AsyncIterator: AsyncIteratorProtocol {
+        var frame: Data?
+
+        mutating func next() async -> Data? {
+            defer { frame = nil }
+            return frame
+        }
     }
 }

@@ -51,7 +51,7 @@ struct OneBotBench: AsyncParsableCommand {
 
     func run() async throws {
         if let peakOf {
-            try LargeFrames.printPeak(of: peakOf)
+            try await LargeFrames.printPeak(of: peakOf)
             return
         }
         let cqBytes = Double(cqText.utf8.count)
@@ -99,6 +99,6 @@ struct OneBotBench: AsyncParsableCommand {
         socket.finish()
         await peer.value
 
-        try LargeFrames.run()
+        try await LargeFrames.run()
     }
 }

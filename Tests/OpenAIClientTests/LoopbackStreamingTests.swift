@@ -4,6 +4,7 @@ import OpenAIClient
 import Synchronization
 import Testing
 import VioCore
+import VioCoreTesting
 import VioURLSession
 
 /// Streams through VioCore's `URLSessionTransport` from a fake server on loopback.
@@ -77,7 +78,7 @@ import VioURLSession
         router.get("/v1/models") { _, _ -> Response in
             Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(string: #"{"object":"list","data":[{"id":"fake"}]}"#)))
         }
-        let clock = FakeRetryEnvironment()
+        let clock = RecordingRetryEnvironment()
 
         let (streamed, plain, models) = try await FakeOpenAIServer.run(router) { baseURL in
             let client = OpenAIClient(configuration: .init(baseURL: baseURL, apiKey: Self.key), transport: URLSessionTransport(),
@@ -134,7 +135,7 @@ import VioURLSession
                 throw CancellationError()
             })
         }
-        let clock = FakeRetryEnvironment()
+        let clock = RecordingRetryEnvironment()
         let (texts, failure) = try await FakeOpenAIServer.run(router) { baseURL in
             let client = OpenAIClient(configuration: .init(baseURL: baseURL), transport: URLSessionTransport(), environment: clock.environment)
             var texts: [String] = []
@@ -182,7 +183,7 @@ import VioURLSession
     /// Nothing listens on the port: the failure is typed after the retries.
     @Test func refusedConnectionIsAConnectionFailure() async throws {
         let baseURL = try await FakeOpenAIServer.run(Router()) { $0 }   // the server is gone once `run` returns
-        let clock = FakeRetryEnvironment()
+        let clock = RecordingRetryEnvironment()
         let client = OpenAIClient(configuration: .init(baseURL: baseURL, maxRetries: 1), transport: URLSessionTransport(),
                                   environment: clock.environment)
         await #expect {

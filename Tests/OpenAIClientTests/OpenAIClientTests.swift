@@ -1,12 +1,13 @@
 import Foundation
 import OpenAIClient
+import Synchronization
 import Testing
 import VioCore
 import VioCoreTesting
 
 @Suite struct OpenAIClientTests {
     static let key = Redacted("sk-test-0123456789abcdef")
-    let clock = FakeRetryEnvironment()
+    let clock = RecordingRetryEnvironment()
 
     private func client(_ transport: ScriptedTransport, baseURL: String = "https://api.example.com/v1",
                         configure: (inout OpenAIClient.Configuration) -> Void = { _ in }) throws -> OpenAIClient {
@@ -187,6 +188,28 @@ import VioCoreTesting
         #expect(clock.waits == [.milliseconds(500), .seconds(1)])
     }
 
+    @Test func backoffIsJittered() async throws {
+        let clock = RecordingRetryEnvironment(random: 1)
+        let transport = ScriptedTransport([error(500), error(503), try ok("resp-openai-python-1.json")])
+        let client = OpenAIClient(configuration: .init(apiKey: Self.key), transport: transport, environment: clock.environment)
+        _ = try await client.chat(request)
+        #expect(clock.waits == [.milliseconds(375), .milliseconds(750)], "a quarter off at most")
+    }
+
+    @Test func aRetryIsLoggedWithTheReasonButNotTheKey() async throws {
+        let transport = ScriptedTransport([
+            error(503, #"{"error":{"message":"overloaded, key sk-test-0123456789abcdef"}}"#), try ok("resp-openai-python-1.json"),
+        ])
+        let logger = LineLogger()
+        let client = OpenAIClient(configuration: .init(apiKey: Self.key), transport: transport, environment: clock.environment, logger: logger)
+        _ = try await client.chat(request)
+        let line = try #require(logger.lines.first)
+        #expect(logger.lines.count == 1)
+        #expect(line.contains("retrying POST /v1/chat/completions in 0.5 seconds (retry 1 of 2)"))
+        #expect(line.contains("overloaded"))
+        #expect(!line.contains(Self.key.value))
+    }
+
     @Test func doesNotRetry400() async throws {
         let transport = ScriptedTransport([error(400, #"{"error":{"message":"Invalid model","type":"invalid_request_error"}}"#)])
         await #expect(throws: OpenAIError.self) {
@@ -230,5 +253,16 @@ import VioCoreTesting
         #expect(received == ["Hel"])
         #expect(transport.requests.count == 1)
         #expect(clock.waits.isEmpty)
+    }
+}
+
+/// Keeps each logged line, message and metadata together.
+final class LineLogger: BotLogger {
+    private let storage = Mutex<[String]>([])
+
+    var lines: [String] { storage.withLock { $0 } }
+
+    func log(_ level: LogLevel, _ message: String, metadata: [String: String]) {
+        storage.withLock { $0.append(([message] + metadata.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }).joined(separator: " ")) }
     }
 }

@@ -40,7 +40,7 @@ import VioCoreTesting
     @Test func groupChatterIsNotAddressed() throws {
         let inbound = try inbound(try message("just talking"))
         #expect(!inbound.isAddressedToBot)
-        #expect(inbound.chat == VioCore.Chat.group(-1001, title: "Crew"))
+        #expect(inbound.chat == Chat.group(-1001, title: "Crew"))
     }
 
     @Test func aMentionOfTheBotAddressesItAndIsTakenOutOfTheText() throws {

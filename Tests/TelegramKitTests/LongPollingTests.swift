@@ -51,23 +51,35 @@ import VioCoreTesting
             .failure(.connectionFailed(host: "api.telegram.org", reason: "reset")),
             batch(2...2),
         ])
-        let sleeper = RecordingSleeper()
-        let polling = LongPolling(client: Replies.client(transport, sleeper: sleeper.sleeper), options: LongPolling.Options(
-            backoff: Backoff(initial: .seconds(1), maximum: .seconds(3))))
+        let recorder = RecordingRetryEnvironment()
+        let polling = LongPolling(client: Replies.client(transport, environment: recorder.environment), options: LongPolling.Options(
+            retryPolicy: RetryPolicy(maxRetries: .max, initialDelay: .seconds(1), maxDelay: .seconds(3))))
         var iterator = polling.makeAsyncIterator()
         #expect(try await iterator.next()?.id == 1)
-        #expect(sleeper.waits == [.seconds(1), .seconds(2), .seconds(3)])
+        #expect(recorder.waits == [.seconds(1), .seconds(2), .seconds(3)])
         #expect(try await iterator.next()?.id == 2)
-        #expect(sleeper.waits.last == .seconds(1), "a success resets the backoff")
+        #expect(recorder.waits.last == .seconds(1), "a success resets the backoff")
+    }
+
+    @Test func pollingStopsAfterThePolicysFailuresInARow() async throws {
+        let down = ScriptedTransport.Reply.failure(.connectionFailed(host: "api.telegram.org", reason: "down"))
+        let transport = ScriptedTransport([down, down, down])
+        let recorder = RecordingRetryEnvironment()
+        let polling = LongPolling(client: Replies.client(transport, environment: recorder.environment), options: LongPolling.Options(
+            retryPolicy: RetryPolicy(maxRetries: 2, initialDelay: .seconds(1), maxDelay: .seconds(60))))
+        var iterator = polling.makeAsyncIterator()
+        await #expect(throws: TelegramClientError.self) { _ = try await iterator.next() }
+        #expect(recorder.waits == [.seconds(1), .seconds(2)])
+        #expect(transport.requests.count == 3)
     }
 
     @Test func floodControlWaitsAsLongAsTelegramSays() async throws {
         let tooMany = Replies.json(#"{"ok":false,"error_code":429,"description":"Too Many Requests: retry after 90","parameters":{"retry_after":90}}"#, status: 429)
         let transport = ScriptedTransport([tooMany, batch(5...5)])
-        let sleeper = RecordingSleeper()
-        var iterator = Replies.client(transport, sleeper: sleeper.sleeper).longPolling().makeAsyncIterator()
+        let recorder = RecordingRetryEnvironment()
+        var iterator = Replies.client(transport, environment: recorder.environment).longPolling().makeAsyncIterator()
         #expect(try await iterator.next()?.id == 5)
-        #expect(sleeper.waits == [.seconds(90)])
+        #expect(recorder.waits == [.seconds(90)])
     }
 
     @Test func conflictStopsPollingWithAClearError() async throws {
@@ -98,11 +110,11 @@ import VioCoreTesting
     @Test func cancellationStopsABackoffWait() async throws {
         let transport = ScriptedTransport([.failure(.connectionFailed(host: "h", reason: "down"))])
         let (started, startedContinuation) = AsyncStream.makeStream(of: Void.self)
-        let sleeper = Sleeper { _ in
+        let environment = RetryEnvironment(sleep: { _ in
             startedContinuation.yield()
             try await Hang.untilCancelled()
-        }
-        let polling = Replies.client(transport, sleeper: sleeper).longPolling()
+        })
+        let polling = Replies.client(transport, environment: environment).longPolling()
         let task = Task { () -> Update? in
             var iterator = polling.makeAsyncIterator()
             return try await iterator.next()

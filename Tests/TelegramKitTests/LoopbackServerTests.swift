@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import Testing
 import VioCore
+import VioCoreTesting
 import VioURLSession
 @testable import TelegramKit
 
@@ -9,8 +10,8 @@ import VioURLSession
 @Suite struct LoopbackServerTests {
     private let token = "4242:loopback-secret-token-value"
 
-    private func client(_ url: URL, logger: RecordingLogger = RecordingLogger(), sleeper: Sleeper = RecordingSleeper().sleeper, token: String? = nil) -> TelegramClient {
-        TelegramClient(token: Redacted(token ?? self.token), transport: URLSessionTransport(), baseURL: url, logger: logger, sleeper: sleeper)
+    private func client(_ url: URL, logger: RecordingLogger = RecordingLogger(), environment: RetryEnvironment = RecordingRetryEnvironment().environment, token: String? = nil) -> TelegramClient {
+        TelegramClient(token: Redacted(token ?? self.token), transport: URLSessionTransport(), baseURL: url, logger: logger, environment: environment)
     }
 
     @Test func jsonCallsAndTypedResults() async throws {
@@ -58,12 +59,12 @@ import VioURLSession
                 ? (429, #"{"ok":false,"error_code":429,"description":"Too Many Requests: retry after 3","parameters":{"retry_after":3}}"#)
                 : (200, #"{"ok":true,"result":true}"#)
         }
-        let sleeper = RecordingSleeper()
+        let recorder = RecordingRetryEnvironment()
         let deleted = try await server.run { url in
-            try await client(url, sleeper: sleeper.sleeper).call(DeleteMessage(chatID: 42, messageID: 5))
+            try await client(url, environment: recorder.environment).call(DeleteMessage(chatID: 42, messageID: 5))
         }
         #expect(deleted)
-        #expect(sleeper.waits == [.seconds(3)])
+        #expect(recorder.waits == [.seconds(3)])
         #expect(server.calls.count == 2)
     }
 

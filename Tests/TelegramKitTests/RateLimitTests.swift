@@ -44,7 +44,7 @@ import VioCoreTesting
     @Test func theLimiterWaitsOnItsClockAndTheClientUsesIt() async throws {
         let clock = ManualClock()
         let begin = clock.now
-        let limiter = OutgoingRateLimiter(now: { clock.now }, sleeper: clock.sleeper)
+        let limiter = OutgoingRateLimiter(now: { clock.now }, sleep: clock.sleep)
         for _ in 0..<3 { try await limiter.acquire(for: .id(42)) }
         #expect(clock.now - begin == .seconds(2), "three sends to one private chat take two seconds")
 
@@ -70,8 +70,8 @@ extension RateLimitTests {
         ])
         let clock = ManualClock()
         let begin = clock.now
-        let limiter = OutgoingRateLimiter(limits: .init(), now: { clock.now }, sleeper: clock.sleeper)
-        let client = TelegramClient(token: Replies.token, transport: transport, rateLimiter: limiter, sleeper: RecordingSleeper().sleeper)
+        let limiter = OutgoingRateLimiter(limits: .init(), now: { clock.now }, sleep: clock.sleep)
+        let client = TelegramClient(token: Replies.token, transport: transport, rateLimiter: limiter, environment: RecordingRetryEnvironment().environment)
         try await client.call(SendMessage(chatID: -100, text: "one"))
         try await client.call(SendMessage(chatID: -100, text: "two"))
         #expect(clock.now - begin == .seconds(5), "the second send waited out the flood hold")

@@ -6,7 +6,7 @@ import VioCoreTesting
 
 @Suite struct TelegramActionsTests {
     private let now = Date(timeIntervalSince1970: 1_700_000_000)
-    private let group = VioCore.Chat.group(-1_001_234_567_890)
+    private let group = Chat.group(-1_001_234_567_890)
 
     private func actions(_ transport: ScriptedTransport, logger: RecordingLogger = RecordingLogger()) -> TelegramActions {
         TelegramActions(client: Replies.client(transport, logger: logger), now: { [now] in now })

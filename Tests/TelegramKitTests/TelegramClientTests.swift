@@ -38,24 +38,24 @@ import VioCoreTesting
             Replies.json(#"{"ok":false,"error_code":429,"description":"Too Many Requests: retry after 7","parameters":{"retry_after":7}}"#, status: 429),
             Replies.ok(Replies.message),
         ])
-        let sleeper = RecordingSleeper()
+        let recorder = RecordingRetryEnvironment()
         let logger = RecordingLogger()
-        let sent = try await Replies.client(transport, logger: logger, sleeper: sleeper.sleeper).call(SendMessage(chatID: 42, text: "hi"))
+        let sent = try await Replies.client(transport, logger: logger, environment: recorder.environment).call(SendMessage(chatID: 42, text: "hi"))
         #expect(sent.messageID == 7)
-        #expect(sleeper.waits == [.seconds(7)])
+        #expect(recorder.waits == [.seconds(7)])
         #expect(transport.requests.count == 2)
         #expect(logger.lines.contains { $0.level == .warning && $0.metadata["method"] == "sendMessage" && $0.metadata["retryIn"] == "7.0 seconds" })
     }
 
     @Test func floodWaitLongerThanThePolicyAllowsIsThrown() async throws {
         let transport = ScriptedTransport([try Replies.fixture("response-error-429-retry_after", status: 429)])
-        let sleeper = RecordingSleeper()
+        let recorder = RecordingRetryEnvironment()
         let error = await #expect(throws: TelegramError.self) {
-            try await Replies.client(transport, sleeper: sleeper.sleeper).call(SendMessage(chatID: 42, text: "hi"))
+            try await Replies.client(transport, environment: recorder.environment).call(SendMessage(chatID: 42, text: "hi"))
         }
         #expect(error?.kind == .floodControl)
         #expect(error?.retryAfter == .seconds(123_456))
-        #expect(sleeper.waits.isEmpty)
+        #expect(recorder.waits.isEmpty)
     }
 
     @Test func serverErrorsBackOffThenGiveUp() async throws {
@@ -64,13 +64,54 @@ import VioCoreTesting
             Replies.json(#"{"ok":false,"error_code":500,"description":"Internal Server Error"}"#, status: 500),
             Replies.json(#"{"ok":false,"error_code":500,"description":"Internal Server Error"}"#, status: 500),
         ])
-        let sleeper = RecordingSleeper()
+        let recorder = RecordingRetryEnvironment(random: 0.99)
         let error = await #expect(throws: TelegramError.self) {
-            try await Replies.client(transport, sleeper: sleeper.sleeper).call(GetMe())
+            try await Replies.client(transport, environment: recorder.environment).call(GetMe())
         }
         #expect(error?.kind == .serverError)
-        #expect(sleeper.waits == [.milliseconds(500), .seconds(1)])
+        #expect(recorder.waits == [.milliseconds(500), .seconds(1)], "no jitter")
         #expect(transport.requests.count == 3)
+    }
+
+    @Test func floodControlWithoutRetryAfterBacksOff() async throws {
+        let transport = ScriptedTransport([
+            Replies.json(#"{"ok":false,"error_code":429,"description":"Too Many Requests"}"#, status: 429),
+            Replies.ok("true"),
+        ])
+        let recorder = RecordingRetryEnvironment()
+        try await Replies.client(transport, environment: recorder.environment).call(DeleteMessage(chatID: 42, messageID: 5))
+        #expect(recorder.waits == [.milliseconds(500)])
+    }
+
+    @Test func networkFailuresAndClientErrorsAreNotRetried() async throws {
+        let transport = ScriptedTransport([
+            .failure(.connectionFailed(host: "api.telegram.org", reason: "reset")),
+            Replies.json(#"{"ok":false,"error_code":400,"description":"Bad Request: chat not found"}"#, status: 400),
+        ])
+        let recorder = RecordingRetryEnvironment()
+        let client = Replies.client(transport, environment: recorder.environment)
+        await #expect(throws: TelegramClientError.self) { try await client.call(GetMe()) }
+        let error = await #expect(throws: TelegramError.self) { try await client.call(GetMe()) }
+        #expect(error?.kind == .badRequest)
+        #expect(transport.requests.count == 2)
+        #expect(recorder.waits.isEmpty)
+    }
+
+    @Test func aCustomPolicyIsFollowed() async throws {
+        let busy = Replies.json(#"{"ok":false,"error_code":500,"description":"Internal Server Error"}"#, status: 500)
+        let transport = ScriptedTransport([busy, busy, busy, busy])
+        let recorder = RecordingRetryEnvironment()
+        var policy = RetryPolicy.telegram
+        policy.maxRetries = 3
+        policy.multiplier = 3
+        await #expect(throws: TelegramError.self) {
+            try await Replies.client(transport, environment: recorder.environment, retryPolicy: policy).call(GetMe())
+        }
+        #expect(recorder.waits == [.milliseconds(500), .milliseconds(1500), .milliseconds(4500)])
+        #expect(transport.requests.count == 4)
+        let once = ScriptedTransport([busy, Replies.ok("true")])
+        await #expect(throws: TelegramError.self) { try await Replies.client(once, retryPolicy: .never).call(GetMe()) }
+        #expect(once.requests.count == 1)
     }
 
     @Test(arguments: [401, 404])
@@ -188,7 +229,7 @@ extension TelegramClientTests {
     @Test func getChatReturnsTheChatAndItsDetails() async throws {
         let transport = ScriptedTransport([Replies.ok(#"{"id":-1001,"type":"supergroup","title":"Crew","description":"we build","slow_mode_delay":10,"permissions":{"can_send_messages":true}}"#)])
         let info = try await Replies.client(transport).call(GetChat(chatID: -1001))
-        #expect(info.chat == Chat(id: -1001, type: .supergroup, title: "Crew"))
+        #expect(info.chat == TelegramChat(id: -1001, type: .supergroup, title: "Crew"))
         #expect(info.description == "we build")
         #expect(info.slowModeDelay == 10)
         #expect(info.permissions?.canSendMessages == true)

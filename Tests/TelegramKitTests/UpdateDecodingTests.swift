@@ -248,7 +248,7 @@ import VioCore
         #expect(member.status == .unknown("superhero"))
         #expect(!member.isInChat)
 
-        let chat = try JSONDecoder().decode(Chat.self, from: Data(#"{"id":-5,"type":"guild"}"#.utf8))
+        let chat = try JSONDecoder().decode(TelegramChat.self, from: Data(#"{"id":-5,"type":"guild"}"#.utf8))
         #expect(chat.type == .unknown("guild"))
         #expect(chat.type.rawValue == "guild")
 

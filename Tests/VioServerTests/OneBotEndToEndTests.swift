@@ -208,15 +208,18 @@ import VioCoreTesting
     @Test func refusedHandshakesGetTheStatusTheSpecGives() async throws {
         try await run(configure: { $0.oneBotAccessToken = Redacted("s3cret") }) { server in
             try await AsyncHTTPClientTransport.withTransport { transport in
-                for (path, authorization, status) in [
-                    ("/onebot/v11/ws", nil, 401), ("/ws", nil, 401), ("/ws", "Bearer wrong", 403),
-                    ("/onebot/v11/ws?access_token=wrong", nil, 403), ("/ws", "Token wrong", 403),
+                let selfID: String? = "\(Self.selfID)"
+                for (path, authorization, account, status) in [
+                    ("/onebot/v11/ws", nil, selfID, 401), ("/ws", nil, selfID, 401), ("/ws", "Bearer wrong", selfID, 403),
+                    ("/onebot/v11/ws?access_token=wrong", nil, selfID, 403), ("/ws", "Token wrong", selfID, 403),
+                    ("/onebot/v11/ws", "Bearer s3cret", nil, 400),
                 ] {
                     var headers: HTTPHeaders = [
                         "Connection": "Upgrade", "Upgrade": "websocket", "Sec-WebSocket-Version": "13",
-                        "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==", "X-Self-ID": "\(Self.selfID)",
+                        "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==",
                     ]
                     headers["Authorization"] = authorization
+                    headers["X-Self-ID"] = account
                     let url = try #require(URL(string: "http://127.0.0.1:\(server.port)\(path)"))
                     let response = try await transport.send(VioCore.HTTPRequest(url: url, headers: headers, timeout: .seconds(10)))
                     #expect(response.status == status, "\(path) with \(authorization ?? "no token")")

@@ -46,7 +46,7 @@ import VioCoreTesting
             try await peer.send(OneBotFrames.privateMessage("/ping", from: 10002, selfID: Self.selfID, messageID: 2))
             let pong = try await peer.answerNext("send_msg")
             #expect(pong.messageText.hasPrefix("pong"))
-            #expect(pong.messageText.contains("\(Self.selfID)"), "ping lists the connected bot")
+            #expect(pong.messageText.contains("QQ \(Self.selfID)"), "ping lists the connected bot with its platform")
             gate.open()
             #expect(try await peer.answerNext("send_msg").messageText == "答复2")
         }

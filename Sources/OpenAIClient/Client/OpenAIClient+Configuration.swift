@@ -26,18 +26,20 @@ extension OpenAIClient {
         public var extraHeaders: HTTPHeaders
         /// How long one attempt may wait for the server (for streams: for each piece of the body).
         public var timeout: Duration
+        /// When failed attempts are tried again; `RetryPolicy.openAI` unless you set another.
         public var retryPolicy: RetryPolicy
 
         public init(baseURL: URL = Configuration.openAIBaseURL, apiKey: Redacted? = nil, organization: String? = nil,
                     project: String? = nil, extraHeaders: HTTPHeaders = [:], timeout: Duration = .seconds(600),
-                    maxRetries: Int = RetryPolicy.standard.maxRetries) {
+                    maxRetries: Int = RetryPolicy.openAI.maxRetries) {
             self.baseURL = baseURL
             self.apiKey = apiKey
             self.organization = organization
             self.project = project
             self.extraHeaders = extraHeaders
             self.timeout = timeout
-            self.retryPolicy = RetryPolicy(maxRetries: maxRetries)
+            self.retryPolicy = .openAI
+            self.retryPolicy.maxRetries = maxRetries
         }
 
         /// Retries after the first attempt.

@@ -40,45 +40,36 @@ extension OpenAIClient {
         for chunk in try decoder.finish() { continuation.yield(chunk) }
     }
 
+    /// Runs `attempt` under the configuration's retry policy until the response is a success.
     private func withRetries<Response: RetryableResponse>(
         _ request: HTTPRequest, attempt: (HTTPRequest) async throws -> Response
     ) async throws -> Response {
-        var retries = 0
-        while true {
-            let failure: RetryPolicy.Failure
-            let error: OpenAIError
-            do {
+        let policy = configuration.retryPolicy
+        do {
+            return try await policy.run(environment: environment) {
                 let response = try await attempt(request)
                 if (200..<300).contains(response.status) { return response }
-                let body = try await response.errorBody()
-                failure = .status(response.status, response.headers)
-                error = .http(
-                    status: response.status, provider: ProviderError(body: body), excerpt: OpenAIError.excerpt(of: body, hiding: configuration.apiKey),
-                    retryAfter: RetryPolicy.retryAfter(in: response.headers, now: environment.now()))
-            } catch let transportError as TransportError {
-                error = OpenAIError(transportError)
-                switch transportError {
-                case .connectionFailed: failure = .connection
-                case .timedOut: failure = .timeout
-                case .responseTooLarge: throw error
-                case .cancelled: throw OpenAIError.cancelled
-                }
+                throw try await rejection(of: response)
+            } classify: { error in
+                RetryVerdict.openAI(for: error)
+            } onRetry: { error, retry, delay in
+                let reason = openAIError((error as? RejectedResponse)?.error ?? error)
+                logger?.warning("retrying \(request.method) \(request.url.path) in \(delay) (retry \(retry) of \(policy.maxRetries))",
+                                metadata: ["error": reason.description])
             }
-            let policy = configuration.retryPolicy
-            switch policy.decision(after: failure, retriesSoFar: retries, now: environment.now(), jitter: environment.jitter()) {
-            case .giveUp:
-                throw error
-            case .retry(let delay):
-                retries += 1
-                logger?.warning("retrying \(request.method) \(request.url.path) in \(delay) (retry \(retries) of \(policy.maxRetries))",
-                                metadata: ["error": error.redacting(configuration.apiKey).description])
-                do {
-                    try await environment.sleep(delay)
-                } catch {
-                    throw OpenAIError.cancelled
-                }
-            }
+        } catch let rejected as RejectedResponse {
+            throw rejected.error
         }
+    }
+
+    /// An error response as the error to throw, judged by the retry rules.
+    private func rejection(of response: some RetryableResponse) async throws -> RejectedResponse {
+        let body = try await response.errorBody()
+        let now = environment.now()
+        let error = OpenAIError.http(
+            status: response.status, provider: ProviderError(body: body), excerpt: OpenAIError.excerpt(of: body, hiding: configuration.apiKey),
+            retryAfter: response.headers.retryAfter(now: now))
+        return RejectedResponse(error: error, verdict: .openAI(status: response.status, headers: response.headers, now: now))
     }
 
     func decode<Value: Decodable>(_ type: Value.Type, _ what: String, from body: Data) throws -> Value {

@@ -5,8 +5,8 @@ import VioCore
 /// compatible mode), Moonshot, one-api/new-api proxies, Ollama, vLLM, LM Studio.
 ///
 /// It sends through the ``HTTPTransport`` you give it (`VioURLSession`'s `URLSessionTransport`,
-/// `VioAsyncHTTPClient`'s `AsyncHTTPClientTransport`), retries per ``RetryPolicy`` and throws
-/// ``OpenAIError`` only.
+/// `VioAsyncHTTPClient`'s `AsyncHTTPClientTransport`), retries as its configuration's `retryPolicy`
+/// says (`RetryPolicy.openAI` by default) and throws ``OpenAIError`` only.
 ///
 /// ```swift
 /// let client = OpenAIClient(configuration: .init(apiKey: Redacted(key)), transport: URLSessionTransport())

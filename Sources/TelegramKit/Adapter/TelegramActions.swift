@@ -30,7 +30,7 @@ public struct TelegramActions: ChatActions {
     }
 
     @discardableResult
-    public func send(_ message: OutgoingMessage, to chat: VioCore.Chat) async throws -> ID? {
+    public func send(_ message: OutgoingMessage, to chat: Chat) async throws -> ID? {
         var firstID: ID?
         for step in OutgoingPlan(message, to: ChatTarget(chat.id), name: names.name(of:)).steps {
             let sent: Message = switch step {
@@ -71,7 +71,7 @@ public struct TelegramActions: ChatActions {
         try await client.call(UnbanChatMember(chatID: ChatTarget(group), userID: userID, onlyIfBanned: true))
     }
 
-    public func recall(message: ID, in chat: VioCore.Chat) async throws {
+    public func recall(message: ID, in chat: Chat) async throws {
         guard let messageID = message.int64Value else { throw TelegramAdapterError.notATelegramID(message) }
         try await client.call(DeleteMessage(chatID: ChatTarget(chat.id), messageID: messageID))
     }

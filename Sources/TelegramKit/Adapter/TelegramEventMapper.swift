@@ -151,12 +151,12 @@ public struct TelegramEventMapper: Sendable {
     }
 
     /// A Telegram chat in VioCore's terms: groups and supergroups are groups.
-    public static func vioChat(_ chat: Chat) -> VioCore.Chat {
-        let kind: VioCore.Chat.Kind = switch chat.type {
+    public static func vioChat(_ chat: TelegramChat) -> Chat {
+        let kind: Chat.Kind = switch chat.type {
         case .private: .private
         case .channel: .channel
         case .group, .supergroup, .unknown: .group
         }
-        return VioCore.Chat(kind: kind, id: ID(chat.id), title: chat.title)
+        return Chat(kind: kind, id: ID(chat.id), title: chat.title)
     }
 }

@@ -29,7 +29,7 @@ extension Update {
     }
 
     /// The chat the update happened in, when it has one.
-    public var chat: Chat? {
+    public var chat: TelegramChat? {
         switch kind {
         case .myChatMember(let change), .chatMember(let change): change.chat
         case .messageReaction(let reaction): reaction.chat

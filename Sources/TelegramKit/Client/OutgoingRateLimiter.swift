@@ -8,16 +8,19 @@
 public actor OutgoingRateLimiter {
     private var state: OutgoingRateLimit
     private let now: @Sendable () -> ContinuousClock.Instant
-    private let sleeper: Sleeper
+    private let sleep: @Sendable (Duration) async throws -> Void
 
+    /// - Parameters:
+    ///   - now: the clock sends are paced on; tests pass one they move by hand.
+    ///   - sleep: how to wait for a turn; throws `CancellationError` when the task is cancelled.
     public init(
         limits: OutgoingRateLimit.Limits = OutgoingRateLimit.Limits(),
         now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now },
-        sleeper: Sleeper = .continuous
+        sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
     ) {
         self.state = OutgoingRateLimit(limits: limits)
         self.now = now
-        self.sleeper = sleeper
+        self.sleep = sleep
     }
 
     /// Holds sends to `chat` for `duration`, after Telegram answered one of them with 429.
@@ -32,7 +35,7 @@ public actor OutgoingRateLimiter {
         while true {
             switch state.reserve(chat, at: now()) {
             case .send: return
-            case .wait(let delay): try await sleeper.sleep(for: delay)
+            case .wait(let delay): try await sleep(delay)
             }
         }
     }

@@ -5,7 +5,8 @@ import VioCore
 ///
 /// The token lives in a ``Redacted`` and only in request URLs: error texts and log lines carry the
 /// method name, never the URL. Flood control (429) and server errors (5xx) are retried as the
-/// ``RetryPolicy`` says; an optional ``OutgoingRateLimiter`` paces sends to stay under Telegram's limits.
+/// `retryPolicy` says (`RetryPolicy.telegram` unless you pass another); an optional
+/// ``OutgoingRateLimiter`` paces sends to stay under Telegram's limits.
 ///
 /// ```swift
 /// let client = TelegramClient(token: Redacted(botToken), transport: URLSessionTransport())
@@ -20,7 +21,8 @@ public struct TelegramClient: Sendable {
     public var retryPolicy: RetryPolicy
     public var rateLimiter: OutgoingRateLimiter?
     public var logger: any BotLogger
-    public var sleeper: Sleeper
+    /// How the client and its long poller wait between attempts; tests pass one that records the waits.
+    public var environment: RetryEnvironment
     /// How long one call may take, unless it says otherwise (long polls do).
     public var requestTimeout: Duration
 
@@ -31,10 +33,10 @@ public struct TelegramClient: Sendable {
         token: Redacted,
         transport: any HTTPTransport,
         baseURL: URL = TelegramClient.cloudAPI,
-        retryPolicy: RetryPolicy = RetryPolicy(),
+        retryPolicy: RetryPolicy = .telegram,
         rateLimiter: OutgoingRateLimiter? = nil,
         logger: any BotLogger = SilentLogger(),
-        sleeper: Sleeper = .continuous,
+        environment: RetryEnvironment = .live,
         requestTimeout: Duration = .seconds(30)
     ) {
         self.token = token
@@ -43,7 +45,7 @@ public struct TelegramClient: Sendable {
         self.retryPolicy = retryPolicy
         self.rateLimiter = rateLimiter
         self.logger = logger
-        self.sleeper = sleeper
+        self.environment = environment
         self.requestTimeout = requestTimeout
     }
 
@@ -78,21 +80,32 @@ public struct TelegramClient: Sendable {
 
     private func perform<Result: Decodable>(_ method: String, body: RequestBody, timeout: Duration?, chat: ChatTarget?, as: Result.Type) async throws -> Result {
         let request = try request(method, body: body, timeout: timeout ?? requestTimeout)
-        var attempt = 1
-        while true {
+        return try await retryPolicy.run(environment: environment) {
             do {
                 return try await send(request, method: method, as: Result.self)
             } catch let error as TelegramError {
                 if let rateLimiter, let chat, let retryAfter = error.retryAfter {
                     await rateLimiter.hold(chat, for: retryAfter)
                 }
-                guard let delay = retryPolicy.delay(after: error, attempt: attempt) else { throw error }
-                logger.warning("Telegram call failed, retrying", metadata: [
-                    "method": method, "attempt": "\(attempt)", "retryIn": "\(delay)", "error": token.scrub(error.description),
-                ])
-                try await sleeper.sleep(for: delay)
-                attempt += 1
+                throw error
             }
+        } classify: { error in
+            Self.retryVerdict(for: error)
+        } onRetry: { error, retry, delay in
+            logger.warning("Telegram call failed, retrying", metadata: [
+                "method": method, "attempt": "\(retry)", "retryIn": "\(delay)", "error": token.scrub("\(error)"),
+            ])
+        }
+    }
+
+    /// Flood control is worth waiting out for as long as Telegram asks, server errors for a backoff;
+    /// anything else would fail again the same way.
+    private static func retryVerdict(for error: any Error) -> RetryVerdict {
+        guard let error = error as? TelegramError else { return .giveUp }
+        switch error.kind {
+        case .floodControl: return .retry(after: error.retryAfter)
+        case .serverError: return .retry(after: nil)
+        default: return .giveUp
         }
     }
 

@@ -3,9 +3,10 @@ import VioCore
 /// The bot's updates as an `AsyncSequence`, fetched with `getUpdates` long polls.
 ///
 /// It confirms what it has delivered by polling with the next offset, waits out network and server
-/// errors with a growing backoff, skips (and logs) an update that fails to decode while delivering
-/// the rest of its batch, and ends when the task is cancelled. It throws when polling cannot work:
-/// a bad token, or a 409 Conflict because another process polls or a webhook is set.
+/// errors with a growing backoff (`RetryPolicy.telegramLongPolling` unless the options say
+/// otherwise), skips (and logs) an update that fails to decode while delivering the rest of its
+/// batch, and ends when the task is cancelled. It throws when polling cannot work: a bad token, or
+/// a 409 Conflict because another process polls or a webhook is set.
 ///
 /// ```swift
 /// for try await update in client.longPolling(allowedUpdates: [.message, .callbackQuery]) {
@@ -25,18 +26,18 @@ public struct LongPolling: AsyncSequence, Sendable {
         public var allowedUpdates: [UpdateType]?
         /// Where to start; `nil` continues after the last confirmed update.
         public var offset: Int64?
-        /// Waits after failed polls.
-        public var backoff: Backoff
+        /// Waits after failed polls, and how many failures in a row end polling.
+        public var retryPolicy: RetryPolicy
 
         public init(
             timeout: Int = 30, limit: Int? = nil, allowedUpdates: [UpdateType]? = nil, offset: Int64? = nil,
-            backoff: Backoff = Backoff(initial: .seconds(1), maximum: .seconds(60))
+            retryPolicy: RetryPolicy = .telegramLongPolling
         ) {
             self.timeout = timeout
             self.limit = limit
             self.allowedUpdates = allowedUpdates
             self.offset = offset
-            self.backoff = backoff
+            self.retryPolicy = retryPolicy
         }
     }
 
@@ -63,7 +64,7 @@ public struct LongPolling: AsyncSequence, Sendable {
         init(client: TelegramClient, options: Options) {
             self.client = client
             self.options = options
-            self.state = LongPollingState(offset: options.offset, backoff: options.backoff)
+            self.state = LongPollingState(offset: options.offset, retryPolicy: options.retryPolicy)
         }
 
         public mutating func next() async throws -> Update? {
@@ -92,7 +93,7 @@ public struct LongPolling: AsyncSequence, Sendable {
         }
 
         private mutating func react(to error: any Error) async throws {
-            switch state.failed(error) {
+            switch state.failed(error, random: client.environment.random()) {
             case .stop(let fatal):
                 finished = true
                 client.logger.error("long polling stopped", metadata: ["error": client.token.scrub("\(fatal)")])
@@ -102,7 +103,7 @@ public struct LongPolling: AsyncSequence, Sendable {
                     "error": client.token.scrub("\(error)"), "retryIn": "\(delay)", "failuresInARow": "\(state.consecutiveFailures)",
                 ])
                 do {
-                    try await client.sleeper.sleep(for: delay)
+                    try await client.environment.sleep(delay)
                 } catch {
                     finished = true
                 }

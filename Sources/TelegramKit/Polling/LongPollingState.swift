@@ -1,17 +1,20 @@
+import VioCore
+
 /// The bookkeeping of a long poller as a plain state machine: the offset to confirm with, and how
 /// to react to a failed poll. No I/O: ``LongPolling`` performs what it returns.
 ///
 /// ```swift
-/// var state = LongPollingState(backoff: Backoff(initial: .seconds(1), maximum: .seconds(30)))
+/// var state = LongPollingState(retryPolicy: .telegramLongPolling)
 /// let updates = state.received(batch)      // offset now past the batch
-/// switch state.failed(error) { case .retry(after: let delay): …; case .stop(let fatal): … }
+/// switch state.failed(error, random: 0) { case .retry(after: let delay): …; case .stop(let fatal): … }
 /// ```
 public struct LongPollingState: Sendable {
     /// What to do after a failed poll.
     public enum Reaction: Sendable {
         /// Poll again after this long.
         case retry(after: Duration)
-        /// Polling cannot go on (bad token, another poller or a webhook); report this error.
+        /// Polling cannot go on (bad token, another poller or a webhook, or more failures in a row
+        /// than the policy allows); report this error.
         case stop(any Error)
     }
 
@@ -19,11 +22,11 @@ public struct LongPollingState: Sendable {
     public private(set) var offset: Int64?
     /// Failed polls since the last success.
     public private(set) var consecutiveFailures = 0
-    public let backoff: Backoff
+    public let retryPolicy: RetryPolicy
 
-    public init(offset: Int64? = nil, backoff: Backoff) {
+    public init(offset: Int64? = nil, retryPolicy: RetryPolicy) {
         self.offset = offset
-        self.backoff = backoff
+        self.retryPolicy = retryPolicy
     }
 
     /// Takes a batch in: moves the offset past every update in it, decoded or not, and returns the
@@ -34,20 +37,23 @@ public struct LongPollingState: Sendable {
         return batch.updates.sorted { $0.id < $1.id }
     }
 
-    /// Decides what a failed poll means: configuration errors stop, the rest back off.
-    public mutating func failed(_ error: any Error) -> Reaction {
+    /// Decides what a failed poll means: configuration errors stop, the rest back off (flood control
+    /// as long as Telegram asks) until the policy's `maxRetries` failures in a row.
+    ///
+    /// - Parameter random: a number in `0..<1` for the policy's jitter.
+    public mutating func failed(_ error: any Error, random: Double) -> Reaction {
+        let delay = retryPolicy.delay(after: Self.verdict(for: error), retriesSoFar: consecutiveFailures, random: random)
         consecutiveFailures += 1
-        if let telegramError = error as? TelegramError {
-            switch telegramError.kind {
-            case .badToken, .conflict:
-                return .stop(telegramError)
-            case .floodControl:
-                return .retry(after: telegramError.retryAfter ?? backoff.delay(forAttempt: consecutiveFailures))
-            default:
-                break
-            }
+        return delay.map { .retry(after: $0) } ?? .stop(error)
+    }
+
+    private static func verdict(for error: any Error) -> RetryVerdict {
+        if case TelegramClientError.invalidToken = error { return .giveUp }
+        guard let error = error as? TelegramError else { return .retry(after: nil) }
+        switch error.kind {
+        case .badToken, .conflict: return .giveUp
+        case .floodControl: return .retry(after: error.retryAfter)
+        default: return .retry(after: nil)
         }
-        if case TelegramClientError.invalidToken = error { return .stop(error) }
-        return .retry(after: backoff.delay(forAttempt: consecutiveFailures))
     }
 }

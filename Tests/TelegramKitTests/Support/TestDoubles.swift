@@ -23,21 +23,7 @@ final class RecordingLogger: BotLogger {
     }
 }
 
-/// A sleeper that returns at once and remembers what it was asked to wait.
-final class RecordingSleeper: Sendable {
-    private let storage = Mutex<[Duration]>([])
-
-    var waits: [Duration] { storage.withLock { $0 } }
-
-    var sleeper: Sleeper {
-        Sleeper { duration in
-            try Task.checkCancellation()
-            self.storage.withLock { $0.append(duration) }
-        }
-    }
-}
-
-/// A clock the test moves by hand; its sleeper advances it instead of waiting.
+/// A clock the test moves by hand; its `sleep` advances it instead of waiting.
 final class ManualClock: Sendable {
     private let current = Mutex(ContinuousClock.now)
 
@@ -47,8 +33,8 @@ final class ManualClock: Sendable {
         current.withLock { $0 = $0.advanced(by: duration) }
     }
 
-    var sleeper: Sleeper {
-        Sleeper { duration in self.advance(by: duration) }
+    var sleep: @Sendable (Duration) async throws -> Void {
+        { duration in self.advance(by: duration) }
     }
 }
 
@@ -69,8 +55,8 @@ enum Replies {
 
     static let message = #"{"message_id":7,"date":1700000000,"chat":{"id":42,"type":"private","first_name":"Ann"},"text":"hi"}"#
 
-    static func client(_ transport: any HTTPTransport, logger: any BotLogger = SilentLogger(), sleeper: Sleeper = RecordingSleeper().sleeper, retryPolicy: RetryPolicy = RetryPolicy()) -> TelegramClient {
-        TelegramClient(token: token, transport: transport, retryPolicy: retryPolicy, logger: logger, sleeper: sleeper)
+    static func client(_ transport: any HTTPTransport, logger: any BotLogger = SilentLogger(), environment: RetryEnvironment = RecordingRetryEnvironment().environment, retryPolicy: RetryPolicy = .telegram) -> TelegramClient {
+        TelegramClient(token: token, transport: transport, retryPolicy: retryPolicy, logger: logger, environment: environment)
     }
 }
 

@@ -1,4 +1,4 @@
-/// What `getChat` tells about a chat: the ``Chat`` itself and more.
+/// What `getChat` tells about a chat: the ``TelegramChat`` itself and more.
 ///
 /// ```swift
 /// let info = try await client.call(GetChat(chatID: "@my_channel"))
@@ -6,7 +6,7 @@
 /// ```
 public struct ChatFullInfo: Decodable, Hashable, Sendable {
     /// Id, type, title and names.
-    public var chat: Chat
+    public var chat: TelegramChat
     /// Private chats: the user's bio.
     public var bio: String?
     /// Groups, supergroups and channels.
@@ -28,7 +28,7 @@ public struct ChatFullInfo: Decodable, Hashable, Sendable {
     }
 
     public init(from decoder: any Decoder) throws {
-        chat = try Chat(from: decoder)
+        chat = try TelegramChat(from: decoder)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         bio = try container.decodeIfPresent(String.self, forKey: .bio)
         description = try container.decodeIfPresent(String.self, forKey: .description)

@@ -1,6 +1,6 @@
 /// A story, forwarded or quoted in a message.
 public struct Story: Decodable, Hashable, Sendable {
     /// The chat that posted it.
-    public var chat: Chat
+    public var chat: TelegramChat
     public var id: Int64
 }

@@ -1,6 +1,6 @@
 /// A user asked to join a chat that needs approval.
 public struct ChatJoinRequest: Decodable, Hashable, Sendable {
-    public var chat: Chat
+    public var chat: TelegramChat
     public var from: User
     /// A private chat with the user the bot may write to for 5 minutes.
     public var userChatID: Int64?

@@ -1,6 +1,6 @@
 /// A member's status changed (`my_chat_member` for the bot itself, `chat_member` for others).
 public struct ChatMemberUpdated: Decodable, Hashable, Sendable {
-    public var chat: Chat
+    public var chat: TelegramChat
     /// Who made the change: the user themselves when joining or leaving, else an admin.
     public var from: User
     /// Unix seconds.

@@ -18,10 +18,10 @@ public struct Message: Decodable, Hashable, Sendable {
     /// The sender; absent in channels.
     public var from: User?
     /// The chat that sent it: a channel, or a group on behalf of an anonymous admin.
-    public var senderChat: Chat?
+    public var senderChat: TelegramChat?
     /// Unix seconds.
     public var date: Int64
-    public var chat: Chat
+    public var chat: TelegramChat
     public var isTopicMessage: Bool?
     public var isAutomaticForward: Bool?
     public var forwardOrigin: MessageOrigin?

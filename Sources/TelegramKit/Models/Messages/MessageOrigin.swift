@@ -8,9 +8,9 @@ public struct MessageOrigin: Decodable, Hashable, Sendable {
     /// `hiddenUser`: the name of an author who hides their account.
     public var senderUserName: String?
     /// `chat`: the chat that sent it on behalf of itself (an anonymous admin's group).
-    public var senderChat: Chat?
+    public var senderChat: TelegramChat?
     /// `channel`: the channel it was posted in.
-    public var chat: Chat?
+    public var chat: TelegramChat?
     /// `channel`: the post's id in the channel.
     public var messageID: Int64?
     public var authorSignature: String?

@@ -1,7 +1,7 @@
 /// Messages were deleted from a connected business account's chat.
 public struct BusinessMessagesDeleted: Decodable, Hashable, Sendable {
     public var businessConnectionID: String
-    public var chat: Chat
+    public var chat: TelegramChat
     public var messageIDs: [Int64]
 
     enum CodingKeys: String, CodingKey {

@@ -1,6 +1,6 @@
 /// A boost was taken back from a chat.
 public struct ChatBoostRemoved: Decodable, Hashable, Sendable {
-    public var chat: Chat
+    public var chat: TelegramChat
     public var boostID: String
     /// Unix seconds.
     public var removeDate: Int64

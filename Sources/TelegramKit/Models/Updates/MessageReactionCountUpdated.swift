@@ -1,6 +1,6 @@
 /// The anonymous reaction counts on a message changed (request `message_reaction_count`).
 public struct MessageReactionCountUpdated: Decodable, Hashable, Sendable {
-    public var chat: Chat
+    public var chat: TelegramChat
     public var messageID: Int64
     /// Unix seconds.
     public var date: Int64

@@ -1,11 +1,11 @@
 /// A user changed their reactions on a message (request `message_reaction` in `allowed_updates`).
 public struct MessageReactionUpdated: Decodable, Hashable, Sendable {
-    public var chat: Chat
+    public var chat: TelegramChat
     public var messageID: Int64
     /// The user who reacted; absent for anonymous admins.
     public var user: User?
     /// The chat that reacted, for anonymous admins.
-    public var actorChat: Chat?
+    public var actorChat: TelegramChat?
     /// Unix seconds.
     public var date: Int64
     public var oldReaction: [ReactionType]

@@ -2,7 +2,7 @@
 public struct PollAnswer: Decodable, Hashable, Sendable {
     public var pollID: String
     /// The chat that voted, for votes on behalf of a chat.
-    public var voterChat: Chat?
+    public var voterChat: TelegramChat?
     public var user: User?
     /// The chosen options' indexes; empty when the vote was taken back.
     public var optionIDs: [Int]

@@ -1,4 +1,3 @@
-import OneBot
 import VioCore
 
 /// The OneBot connections open now, one per bot account (`X-Self-ID`).
@@ -8,28 +7,23 @@ import VioCore
 actor OneBotConnections {
     private struct Entry {
         let number: Int
-        let adapter: OneBotAdapter
         let close: @Sendable () -> Void
     }
 
     private var entries: [ID: Entry] = [:]
     private var nextNumber = 0
 
-    /// Registers a connection and returns its number, for ``remove(_:number:)``.
-    func add(_ adapter: OneBotAdapter, close: @escaping @Sendable () -> Void) -> Int {
+    /// Registers a connection of `selfID` and returns its number, for ``remove(_:number:)``; an
+    /// older connection of the account is closed with `close`.
+    func add(_ selfID: ID, close: @escaping @Sendable () -> Void) -> Int {
         nextNumber += 1
-        entries.updateValue(Entry(number: nextNumber, adapter: adapter, close: close), forKey: adapter.selfID)?.close()
+        entries.updateValue(Entry(number: nextNumber, close: close), forKey: selfID)?.close()
         return nextNumber
     }
 
     /// Forgets a connection, unless a newer one for the same account has replaced it.
     func remove(_ selfID: ID, number: Int) {
         if entries[selfID]?.number == number { entries[selfID] = nil }
-    }
-
-    /// The adapter of an account's open connection.
-    func adapter(for selfID: ID) -> OneBotAdapter? {
-        entries[selfID]?.adapter
     }
 
     /// The accounts connected now, sorted.

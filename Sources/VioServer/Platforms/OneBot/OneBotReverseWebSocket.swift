@@ -49,7 +49,7 @@ struct OneBotReverseWebSocket: ServerPlatform {
             selfID: selfID, inbound: inbound, outbound: outbound, maxMessageSize: maximumMessageSize,
             apiTimeout: apiTimeout, logger: SwiftLogBotLogger(logger: connectionLogger))
         let (replaced, replace) = AsyncStream.makeStream(of: Void.self)
-        let number = await connections.add(connection.adapter) {
+        let number = await connections.add(selfID) {
             replace.yield()
             replace.finish()
         }

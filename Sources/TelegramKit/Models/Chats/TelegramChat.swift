@@ -1,9 +1,13 @@
 /// A Telegram chat: a private chat with a user, a group, a supergroup (with forum topics or not) or a channel.
 ///
+/// The Bot API calls this type `Chat`. It is `TelegramChat` here because every user of the adapter
+/// imports VioCore too, whose `Chat` is where a message was said on any platform;
+/// ``TelegramEventMapper/vioChat(_:)`` turns one into the other.
+///
 /// ```swift
 /// if message.chat.type.isGroup, message.chat.isForum == true { … }
 /// ```
-public struct Chat: Codable, Hashable, Sendable {
+public struct TelegramChat: Codable, Hashable, Sendable {
     /// The chat's id. Supergroups and channels look like `-1001234567890`, so it is 64-bit.
     public var id: Int64
     public var type: ChatType
