@@ -27,7 +27,7 @@ public enum OneBotError: Error, Hashable, Sendable, CustomStringConvertible {
         case .malformedFrame(let detail):
             "malformed frame from the OneBot peer: \(detail)"
         case .notAnEvent:
-            "the frame is not an event (it has no post_type); action responses go to OneBotSession"
+            "the frame is not an event (it has no post_type); action responses are read with OneBotFrame.read or OneBotClient.receive"
         case .unexpectedResponse(let action, let detail):
             "\(action) returned data of an unexpected shape: \(detail)"
         case .encodingFailed(let action, let detail):

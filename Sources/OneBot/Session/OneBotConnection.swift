@@ -23,8 +23,10 @@ public struct OneBotConnection<Frames: AsyncSequence>: PlatformConnection where 
     public let adapter: OneBotAdapter
     /// Frames this large or larger are decoded and handled off the connection's executor.
     public var largeFrameSize = 256 << 10
-    private let frames: Frames
-    private let logger: any BotLogger
+    // Inlinable, so the frame loop is specialised for the caller's frame sequence: an unspecialised
+    // `for await` costs a generic witness call per frame.
+    @usableFromInline let frames: Frames
+    @usableFromInline let logger: any BotLogger
 
     /// - Parameters:
     ///   - selfID: the bot account (`X-Self-ID` of the handshake).
@@ -41,6 +43,7 @@ public struct OneBotConnection<Frames: AsyncSequence>: PlatformConnection where 
     }
 
     /// Reads frames until they end; malformed frames and events of unknown kinds are logged and skipped.
+    @inlinable
     public func run(deliver: (Delivery) -> Void) async throws {
         defer { client.connectionClosed() }
         for try await frame in frames {
@@ -54,7 +57,8 @@ public struct OneBotConnection<Frames: AsyncSequence>: PlatformConnection where 
 
     /// Reads one frame: the event to deliver, or `nil` for a response, a malformed frame (the client
     /// logs those) or an event the bot does not handle.
-    private func read(_ frame: Data) -> BotEvent? {
+    @usableFromInline
+    func read(_ frame: Data) -> BotEvent? {
         guard let event = client.receive(frame) else { return nil }
         let botEvent = adapter.botEvent(for: event)
         if botEvent == nil, case .unknown(let postType) = event.kind {

@@ -26,7 +26,7 @@ struct OneBotReverseWebSocket: ServerPlatform {
     var service: (any Service)? { nil }
 
     func connectedBots() async -> [String] {
-        await connections.connectedAccounts.map { "QQ \($0)" }
+        connections.connectedAccounts.map { "QQ \($0)" }
     }
 
     func register(on router: Router<BasicRequestContext>, webSocketRouter: Router<WebSocketRouteContext>) {
@@ -49,7 +49,7 @@ struct OneBotReverseWebSocket: ServerPlatform {
             selfID: selfID, inbound: inbound, outbound: outbound, maxMessageSize: maximumMessageSize,
             apiTimeout: apiTimeout, logger: SwiftLogBotLogger(logger: connectionLogger))
         let (replaced, replace) = AsyncStream.makeStream(of: Void.self)
-        let number = await connections.add(selfID) {
+        let number = connections.add(selfID) {
             replace.yield()
             replace.finish()
         }
@@ -69,7 +69,7 @@ struct OneBotReverseWebSocket: ServerPlatform {
         if end == .replaced {
             try? await outbound.close(.normalClosure, reason: "replaced by a newer connection for this account")
         }
-        await connections.remove(selfID, number: number)
+        connections.remove(selfID, number: number)
         end.log(to: connectionLogger)
     }
 
