@@ -51,6 +51,21 @@ import VioCore
         #expect(report.lines.contains { $0.text.contains("messages up to 16 MiB (ONEBOT_MAX_FRAME_BYTES)") })
     }
 
+    @Test func telegramIsOnWithATokenUnderEitherName() throws {
+        let off = StartupReport(try ServerConfiguration(environment: [:]))
+        #expect(off.lines.contains { $0.feature == "Telegram" && !$0.isOn && $0.detail == "set BOT_TOKEN" })
+        for name in ["BOT_TOKEN", "TELEGRAM_BOT_TOKEN"] {
+            let configuration = try ServerConfiguration(environment: [name: "123:abc", "TELEGRAM_API_URL": "http://127.0.0.1:9/"])
+            #expect(configuration.telegramToken?.value == "123:abc")
+            #expect(configuration.telegramAPIURL.absoluteString == "http://127.0.0.1:9/")
+            let report = StartupReport(configuration)
+            #expect(report.lines.contains { $0.feature == "Telegram" && $0.isOn && $0.detail == "long polling http://127.0.0.1:9/" })
+            #expect(!report.lines.contains { $0.text.contains("123:abc") }, "the token is never printed")
+        }
+        let webhook = StartupReport(try ServerConfiguration(environment: ["BOT_TOKEN": "123:abc", "TG_WEBHOOK_URL": "https://example.com/tgbot/"]))
+        #expect(webhook.warnings.contains { $0.hasPrefix("TG_WEBHOOK_URL is set") })
+    }
+
     @Test func superusersAreAListOfQQNumbers() throws {
         let configuration = try ServerConfiguration(environment: ["VIO_SUPERUSERS": "10001, 10002，10003"])
         #expect(configuration.superusers == [10001, 10002, 10003].map { PlatformUser(platform: .onebot, id: $0) })

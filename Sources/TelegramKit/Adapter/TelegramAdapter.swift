@@ -6,9 +6,10 @@ import VioCore
 /// ```swift
 /// let client = TelegramClient(token: Redacted(token), transport: URLSessionTransport())
 /// let telegram = try await TelegramAdapter.connect(client)   // getMe: checks the token
-/// bot.usernames.insert(telegram.username)                     // so `/help@thisbot` matches
 /// try await Dispatcher(bot: bot).serve(telegram)              // returns when cancelled; throws on a bad token or 409 Conflict
 /// ```
+///
+/// Commands addressed to this bot (`/help@ThisBot`) reach the bot as `/help`; see ``TelegramEventMapper``.
 ///
 /// A webhook server uses ``events(for:)`` and ``actions`` directly with updates from ``WebhookDecoder``.
 public struct TelegramAdapter: PlatformConnection, Sendable {
@@ -30,7 +31,7 @@ public struct TelegramAdapter: PlatformConnection, Sendable {
         TelegramAdapter(client: client, bot: try await client.call(GetMe()), polling: polling)
     }
 
-    /// The bot's username, for ``Bot/usernames``; empty for a bot without one.
+    /// The bot's username (from `getMe`); empty for a bot without one.
     public var username: String { mapper.bot.username ?? "" }
 
     /// The events an update makes; remembers senders' names so later mentions show them.

@@ -14,6 +14,6 @@ extension VioServer {
             conversations: storage.conversations, records: storage.records,
             status: { ServerStatus(uptime: ContinuousClock.now - started, connectedBots: await directory.connectedBots()) })
         VioFeatures.install(on: &bot, environment: environment)
-        return VioServer(configuration: configuration, storage: storage, bot: bot, logger: logger, directory: directory)
+        return VioServer(configuration: configuration, storage: storage, bot: bot, transport: transport, logger: logger, directory: directory)
     }
 }

@@ -5,6 +5,7 @@ import Logging
 import OneBot
 import OneBotHummingbird
 import ServiceLifecycle
+import TelegramKit
 import UnixSignals
 import VioCore
 
@@ -12,39 +13,53 @@ import VioCore
 /// dispatcher that runs the bot on all their events.
 ///
 /// ```swift
-/// let server = VioServer(configuration: configuration, storage: storage, bot: bot, logger: logger)
+/// let server = VioServer(configuration: configuration, storage: storage, bot: bot, transport: transport, logger: logger)
 /// try await server.makeServiceGroup().run()
 /// ```
 struct VioServer: Sendable {
     let configuration: ServerConfiguration
     let storage: ServerStorage
     let bot: Bot
+    /// How the platforms that speak HTTP (Telegram) reach their APIs.
+    let transport: any HTTPTransport
     let logger: Logger
     /// Where `/ping` finds the platforms this server makes.
     let directory: PlatformDirectory
     let readiness: Readiness
 
-    init(configuration: ServerConfiguration, storage: ServerStorage, bot: Bot, logger: Logger, directory: PlatformDirectory = PlatformDirectory()) {
+    init(
+        configuration: ServerConfiguration, storage: ServerStorage, bot: Bot, transport: any HTTPTransport, logger: Logger,
+        directory: PlatformDirectory = PlatformDirectory()
+    ) {
         self.configuration = configuration
         self.storage = storage
         self.bot = bot
+        self.transport = transport
         self.logger = logger
         self.directory = directory
         readiness = Readiness(storageIsOpen: { storage.isOpen })
     }
 
-    /// The platforms, each one entry: OneBot's reverse WebSocket for now.
+    /// The platforms, each one entry: OneBot's reverse WebSocket, and Telegram when `BOT_TOKEN` is set.
     func makePlatforms(dispatcher: Dispatcher) -> [any ServerPlatform] {
-        [
+        var platforms: [any ServerPlatform] = [
             OneBotReverseWebSocket(
                 connections: OneBotConnections(), dispatcher: dispatcher, apiTimeout: configuration.oneBotAPITimeout,
                 maximumMessageSize: configuration.oneBotMaxFrameBytes, logger: logger),
         ]
+        if let token = configuration.telegramToken {
+            let client = TelegramClient(
+                token: token, transport: transport, baseURL: configuration.telegramAPIURL,
+                rateLimiter: OutgoingRateLimiter(), logger: SwiftLogBotLogger(logger: logger))
+            platforms.append(TelegramLongPolling(client: client, dispatcher: dispatcher, logger: logger))
+        }
+        return platforms
     }
 
-    /// The services to run: the expired-record sweeper, the platforms' own services, the
-    /// HTTP/WebSocket server, then the dispatcher, which therefore shuts down first and drains its
-    /// handlers while sockets are still open.
+    /// The services to run: the expired-record sweeper, the HTTP/WebSocket server, the dispatcher,
+    /// then the platforms' own services. Shutdown goes the other way: the platforms stop taking
+    /// events first, the dispatcher drains its handlers while sockets are still open, then the
+    /// server closes them. A platform's service that ends (a refused token) does not stop the server.
     func makeServiceGroup(
         gracefulShutdownSignals: [UnixSignal] = [.sigterm, .sigint],
         onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
@@ -70,9 +85,12 @@ struct VioServer: Sendable {
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
             logger: logger
         )
-        let services: [any Service] = [ExpiredRecordSweeper(records: storage.records, logger: logger)]
-            + platforms.compactMap(\.service)
-            + [app, DispatcherService(dispatcher: dispatcher, readiness: readiness, logger: logger)]
+        let core: [any Service] = [
+            ExpiredRecordSweeper(records: storage.records, logger: logger), app,
+            DispatcherService(dispatcher: dispatcher, readiness: readiness, logger: logger),
+        ]
+        let services = core.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) }
+            + platforms.compactMap(\.service).map { .init(service: $0, successTerminationBehavior: .ignore) }
         return ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: gracefulShutdownSignals, logger: logger))
     }
 }

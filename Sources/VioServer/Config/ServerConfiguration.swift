@@ -26,7 +26,10 @@ struct ServerConfiguration: Sendable {
     /// histories, inline base64 images.
     var oneBotMaxFrameBytes = 16 << 20
 
+    /// `BOT_TOKEN` (VioGo's name) or `TELEGRAM_BOT_TOKEN`: Telegram is on when set.
     var telegramToken: Redacted?
+    /// `TELEGRAM_API_URL`: the Bot API root (a local Bot API server, or a test fake).
+    var telegramAPIURL = Defaults.telegramAPI
     var telegramWebhookURL: URL?
 
     /// The chat model; `nil` when no key is set.
@@ -57,7 +60,8 @@ struct ServerConfiguration: Sendable {
         oneBotAPITimeout = .seconds(try settings.integer("ONEBOT_API_TIMEOUT", in: 1...600) ?? 30)
         oneBotMaxFrameBytes = try settings.integer("ONEBOT_MAX_FRAME_BYTES", in: (64 << 10)...(256 << 20)) ?? oneBotMaxFrameBytes
 
-        telegramToken = settings["BOT_TOKEN"].map { Redacted($0) }
+        telegramToken = settings["BOT_TOKEN", "TELEGRAM_BOT_TOKEN"].map { Redacted($0) }
+        telegramAPIURL = try settings.url("TELEGRAM_API_URL") ?? telegramAPIURL
         telegramWebhookURL = try settings.url("TG_WEBHOOK_URL")
 
         let chatURL = try settings.url("OPENAI_BASE_URL", "ChatGPTURL_proxy") ?? Defaults.openAI
@@ -96,6 +100,7 @@ struct ServerConfiguration: Sendable {
     /// The addresses used when none is configured (literals, known to parse).
     enum Defaults {
         static let openAI = URL(string: "https://api.openai.com/v1")!
+        static let telegramAPI = URL(string: "https://api.telegram.org")!
         static let deepSeek = URL(string: "https://api.deepseek.com")!
         static let pictureAPI = URL(string: "https://api.lolicon.app/setu/v2")!
         static let huntSounds = URL(string: "http://hunt.kamille.ovh/sounds/")!

@@ -18,8 +18,8 @@ struct StartupReport: Sendable {
             Line(feature: "OneBot v11 reverse WebSocket", isOn: true,
                  detail: "ws://\(address)/onebot/v11/ws and /ws" + (configuration.oneBotAccessToken == nil ? ", no token required" : ", token required")
                     + ", messages up to \(Self.bytes(configuration.oneBotMaxFrameBytes)) (ONEBOT_MAX_FRAME_BYTES)"),
-            Line(feature: "Telegram", isOn: false,
-                 detail: configuration.telegramToken == nil ? "set BOT_TOKEN" : "BOT_TOKEN is set, but this release does not serve Telegram yet"),
+            Line(feature: "Telegram", isOn: configuration.telegramToken != nil,
+                 detail: configuration.telegramToken == nil ? "set BOT_TOKEN" : "long polling \(configuration.telegramAPIURL.absoluteString)"),
             Line(feature: "Chat model", isOn: configuration.chat != nil,
                  detail: configuration.chat.map { "\($0.model) at \($0.baseURL.absoluteString), key \($0.apiKey)" } ?? "set OPENAI_API_KEY or chatGPTAPIKey"),
             Line(feature: "Roast model", isOn: configuration.roast != nil || configuration.chat != nil,
@@ -28,9 +28,14 @@ struct StartupReport: Sendable {
             Line(feature: "Storage", isOn: true, detail: "SQLite in \(configuration.dataDirectory.path)"),
             Line(feature: "Health", isOn: true, detail: "GET http://\(address)/healthz and /readyz"),
         ]
-        warnings = configuration.oneBotAccessToken == nil
-            ? ["ONEBOT_ACCESS_TOKEN is not set: any OneBot client that reaches this port may connect as a bot"]
-            : []
+        var warnings: [String] = []
+        if configuration.oneBotAccessToken == nil {
+            warnings.append("ONEBOT_ACCESS_TOKEN is not set: any OneBot client that reaches this port may connect as a bot")
+        }
+        if configuration.telegramToken != nil, configuration.telegramWebhookURL != nil {
+            warnings.append("TG_WEBHOOK_URL is set, but this release answers Telegram by long polling only (it deletes the webhook first); unset TG_WEBHOOK_URL to silence this")
+        }
+        self.warnings = warnings
     }
 
     /// `16 MiB`, `64 KiB`, or bytes when the size is not a whole number of either.

@@ -20,9 +20,11 @@ struct RunningServer: Sendable {
         configure: (inout ServerConfiguration) -> Void = { _ in },
         _ body: @Sendable (RunningServer) async throws -> Void
     ) async throws {
-        try await with(dataDirectory: dataDirectory, logger: logger, configure: configure, makeServer: { configuration, storage, logger in
-            VioServer(configuration: configuration, storage: storage, bot: bot, logger: logger)
-        }, body)
+        try await AsyncHTTPClientTransport.withTransport { transport in
+            try await with(dataDirectory: dataDirectory, logger: logger, configure: configure, makeServer: { configuration, storage, logger in
+                VioServer(configuration: configuration, storage: storage, bot: bot, transport: transport, logger: logger)
+            }, body)
+        }
     }
 
     /// Starts the real Vio bot (every feature, SQLite in `dataDirectory`), runs `body`, then shuts it down.

@@ -1,0 +1,121 @@
+import Foundation
+import Hummingbird
+import NIOFoundationCompat
+import Synchronization
+import VioCore
+import VioTestSupport
+
+/// The Telegram Bot API played on loopback: `getMe`, `deleteWebhook`, `getUpdates` (each poll gets
+/// the next batch a test queued, and waits for one when none is queued) and `sendMessage`. It
+/// records every call, and a test can wait for the call it expects.
+final class FakeBotAPI: Sendable {
+    static let token = "123456:TEST-fake-token"
+    static let username = "VioBot"
+
+    /// A call the server made: the method and its JSON parameters.
+    struct Call: Sendable {
+        let method: String
+        let params: JSONValue
+    }
+
+    private struct State {
+        var batches: [String] = []
+        var pollWaiter: CheckedContinuation<String, Never>?
+        var finished = false
+        var calls: [Call] = []
+        var callWaiters: [(matches: @Sendable (Call) -> Bool, continuation: CheckedContinuation<Call, Never>)] = []
+    }
+    private let state = Mutex(State())
+
+    /// Every call so far, in order.
+    var calls: [Call] { state.withLock { $0.calls } }
+
+    /// Queues one `getUpdates` answer with these updates (JSON objects).
+    func queue(_ updates: [String]) {
+        let batch = "[" + updates.joined(separator: ",") + "]"
+        let waiter = state.withLock { state in
+            guard let waiter = state.pollWaiter else {
+                state.batches.append(batch)
+                return nil as CheckedContinuation<String, Never>?
+            }
+            state.pollWaiter = nil
+            return waiter
+        }
+        waiter?.resume(returning: batch)
+    }
+
+    /// Answers the waiting poll, and every later one, with no updates: lets the server shut down.
+    func finish() {
+        let waiter = state.withLock { state in
+            state.finished = true
+            defer { state.pollWaiter = nil }
+            return state.pollWaiter
+        }
+        waiter?.resume(returning: "[]")
+    }
+
+    /// The first call, from now or earlier, of `method` that `matches` accepts.
+    func waitForCall(_ method: String, where matches: @escaping @Sendable (JSONValue) -> Bool = { _ in true }) async -> Call {
+        let accepts: @Sendable (Call) -> Bool = { $0.method == method && matches($0.params) }
+        return await withCheckedContinuation { continuation in
+            let found = state.withLock { state -> Call? in
+                if let call = state.calls.first(where: accepts) { return call }
+                state.callWaiters.append((accepts, continuation))
+                return nil
+            }
+            if let found { continuation.resume(returning: found) }
+        }
+    }
+
+    /// Runs `body` with the API root the fake listens on (give it to `TELEGRAM_API_URL`).
+    func run(_ body: @Sendable (URL) async throws -> Void) async throws {
+        let router = Router()
+        router.post("/:bot/:method") { request, context -> Response in
+            let method = context.parameters.get("method") ?? ""
+            let body = try await request.body.collect(upTo: 1 << 20)
+            let params = (try? JSONDecoder().decode(JSONValue.self, from: Data(buffer: body))) ?? [:]
+            self.record(Call(method: method, params: params))
+            guard context.parameters.get("bot") == "bot" + Self.token else {
+                return Self.json(#"{"ok":false,"error_code":401,"description":"Unauthorized"}"#, status: .unauthorized)
+            }
+            switch method {
+            case "getMe":
+                return Self.json(#"{"ok":true,"result":{"id":777,"is_bot":true,"first_name":"Vio","username":"\#(Self.username)"}}"#)
+            case "getUpdates":
+                return Self.json(#"{"ok":true,"result":\#(await self.nextBatch())}"#)
+            case "sendMessage":
+                let chat = params["chat_id"]?.int64Value ?? 0
+                return Self.json(#"{"ok":true,"result":{"message_id":900,"date":1700000000,"chat":{"id":\#(chat),"type":"private"},"text":"sent"}}"#)
+            default:
+                return Self.json(#"{"ok":true,"result":true}"#)
+            }
+        }
+        try await LoopbackServer.run(router, body)
+    }
+
+    private func record(_ call: Call) {
+        let waiting = state.withLock { state in
+            state.calls.append(call)
+            let ready = state.callWaiters.filter { $0.matches(call) }
+            state.callWaiters.removeAll { $0.matches(call) }
+            return ready.map(\.continuation)
+        }
+        for continuation in waiting { continuation.resume(returning: call) }
+    }
+
+    private func nextBatch() async -> String {
+        await withCheckedContinuation { continuation in
+            let ready = state.withLock { state -> String? in
+                if !state.batches.isEmpty { return state.batches.removeFirst() }
+                if state.finished { return "[]" }
+                state.pollWaiter = continuation
+                return nil
+            }
+            if let ready { continuation.resume(returning: ready) }
+        }
+    }
+
+    private static func json(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+}
