@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VioAsyncHTTPClient
 import VioCore
 @testable import VioServer
 
@@ -60,5 +61,63 @@ import VioCore
             api.finish()
         }
         #expect(api.calls.map(\.method) == ["getMe"], "nothing more is asked with a refused token")
+    }
+}
+
+/// The Vio bot on Telegram by webhook, against the fake Bot API.
+@Suite struct TelegramWebhookTests {
+    static func post(_ path: String, port: Int, secret: String?, update: String, via transport: AsyncHTTPClientTransport) async throws -> Int {
+        let url = try #require(URL(string: "http://127.0.0.1:\(port)\(path)"))
+        var headers: HTTPHeaders = ["Content-Type": "application/json"]
+        headers["X-Telegram-Bot-Api-Secret-Token"] = secret
+        return try await transport.send(VioCore.HTTPRequest(method: "POST", url: url, headers: headers, body: Data(update.utf8), timeout: .seconds(10))).status
+    }
+
+    static func ping(_ update: Int, chat: Int) -> String {
+        TelegramEndToEndTests.message(update, id: update, chat: #"{"id":\#(chat),"type":"private","first_name":"Ann"}"#, from: chat, text: "/ping", command: 5)
+    }
+
+    @Test func deliveriesWithTheSecretAreAnsweredOthersRefusedAndNothingIsPolled() async throws {
+        let api = FakeBotAPI()
+        let directory = try TemporaryDirectory()
+        let token = FakeBotAPI.token
+        try await api.run { apiURL in
+            try await RunningServer.withVioBot(dataDirectory: directory.url, configure: { configuration in
+                configuration.telegramToken = Redacted(token)
+                configuration.telegramAPIURL = apiURL
+                configuration.telegramWebhookURL = URL(string: "https://bot.example.com/tgbot/")
+            }) { server in
+                let set = await api.waitForCall("setWebhook")
+                #expect(set.params["url"]?.stringValue == "https://bot.example.com/tgbot/\(token)", "VioGo's URL: TG_WEBHOOK_URL + the token")
+                let secret = try #require(set.params["secret_token"]?.stringValue)
+                let kept = try String(contentsOf: directory.url.appendingPathComponent(WebhookSecret.fileName), encoding: .utf8)
+                #expect(kept == secret, "the generated secret is kept for the next start")
+
+                try await AsyncHTTPClientTransport.withTransport { transport in
+                    let wrong = try await Self.post("/tgbot/\(token)", port: server.port, secret: "wrong", update: Self.ping(1, chat: 41), via: transport)
+                    let missing = try await Self.post("/tgbot/\(token)", port: server.port, secret: nil, update: Self.ping(2, chat: 42), via: transport)
+                    #expect(wrong == 401 && missing == 401, "a wrong or missing secret is refused")
+                    let delivered = try await Self.post("/tgbot/\(token)", port: server.port, secret: secret, update: Self.ping(3, chat: 43), via: transport)
+                    #expect(delivered == 200)
+                    let reply = await api.waitForCall("sendMessage") { $0["chat_id"] == 43 }
+                    #expect(reply.params["text"]?.stringValue?.hasPrefix("pong") == true)
+                    let fixedPath = try await Self.post(TelegramWebhook.fixedPath, port: server.port, secret: secret, update: Self.ping(4, chat: 44), via: transport)
+                    #expect(fixedPath == 200)
+                    _ = await api.waitForCall("sendMessage") { $0["chat_id"] == 44 }
+                }
+            }
+            api.finish()
+        }
+        #expect(!api.calls.contains { $0.method == "getUpdates" || $0.method == "deleteWebhook" }, "a webhook bot never polls")
+        #expect(!api.calls.contains { $0.method == "sendMessage" && ($0.params["chat_id"] == 41 || $0.params["chat_id"] == 42) },
+                "refused deliveries are not acted on")
+    }
+
+    @Test func aConfiguredSecretIsUsedAsItIs() throws {
+        let directory = try TemporaryDirectory()
+        #expect(try WebhookSecret.load(configured: Redacted("my-secret"), in: directory.url).value == "my-secret")
+        let generated = try WebhookSecret.load(configured: nil, in: directory.url)
+        #expect(generated.value.count == 48 && generated.value.allSatisfy { WebhookSecret.alphabet.contains($0) })
+        #expect(try WebhookSecret.load(configured: nil, in: directory.url) == generated, "the kept secret is read back")
     }
 }

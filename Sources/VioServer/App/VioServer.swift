@@ -14,7 +14,7 @@ import VioCore
 ///
 /// ```swift
 /// let server = VioServer(configuration: configuration, storage: storage, bot: bot, transport: transport, logger: logger)
-/// try await server.makeServiceGroup().run()
+/// try await server.makeServiceGroup().run()   // throws when a platform cannot be set up (an unwritable data folder)
 /// ```
 struct VioServer: Sendable {
     let configuration: ServerConfiguration
@@ -40,8 +40,9 @@ struct VioServer: Sendable {
         readiness = Readiness(storageIsOpen: { storage.isOpen })
     }
 
-    /// The platforms, each one entry: OneBot's reverse WebSocket, and Telegram when `BOT_TOKEN` is set.
-    func makePlatforms(dispatcher: Dispatcher) -> [any ServerPlatform] {
+    /// The platforms, each one entry: OneBot's reverse WebSocket, and Telegram when `BOT_TOKEN` is
+    /// set (by webhook when `TG_WEBHOOK_URL` is, else by long polling).
+    func makePlatforms(dispatcher: Dispatcher) throws -> [any ServerPlatform] {
         var platforms: [any ServerPlatform] = [
             OneBotReverseWebSocket(
                 connections: OneBotConnections(), dispatcher: dispatcher, apiTimeout: configuration.oneBotAPITimeout,
@@ -51,7 +52,12 @@ struct VioServer: Sendable {
             let client = TelegramClient(
                 token: token, transport: transport, baseURL: configuration.telegramAPIURL,
                 rateLimiter: OutgoingRateLimiter(), logger: SwiftLogBotLogger(logger: logger))
-            platforms.append(TelegramLongPolling(client: client, dispatcher: dispatcher, logger: logger))
+            if let webhook = configuration.telegramWebhookURL {
+                let secret = try WebhookSecret.load(configured: configuration.telegramWebhookSecret, in: configuration.dataDirectory)
+                platforms.append(TelegramWebhook(client: client, dispatcher: dispatcher, baseURL: webhook, secret: secret, logger: logger))
+            } else {
+                platforms.append(TelegramLongPolling(client: client, dispatcher: dispatcher, logger: logger))
+            }
         }
         return platforms
     }
@@ -63,9 +69,9 @@ struct VioServer: Sendable {
     func makeServiceGroup(
         gracefulShutdownSignals: [UnixSignal] = [.sigterm, .sigint],
         onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
-    ) -> ServiceGroup {
+    ) throws -> ServiceGroup {
         let dispatcher = Dispatcher(bot: bot)
-        let platforms = makePlatforms(dispatcher: dispatcher)
+        let platforms = try makePlatforms(dispatcher: dispatcher)
         directory.set(platforms)
 
         let router = Router()

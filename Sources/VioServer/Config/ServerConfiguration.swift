@@ -30,7 +30,10 @@ struct ServerConfiguration: Sendable {
     var telegramToken: Redacted?
     /// `TELEGRAM_API_URL`: the Bot API root (a local Bot API server, or a test fake).
     var telegramAPIURL = Defaults.telegramAPI
+    /// `TG_WEBHOOK_URL` (VioGo's name): Telegram delivers to it + the token; long polling without it.
     var telegramWebhookURL: URL?
+    /// `TELEGRAM_WEBHOOK_SECRET`: the webhook's secret token; one is generated and kept in the data folder otherwise.
+    var telegramWebhookSecret: Redacted?
 
     /// The chat model; `nil` when no key is set.
     var chat: ModelEndpoint?
@@ -63,6 +66,7 @@ struct ServerConfiguration: Sendable {
         telegramToken = settings["BOT_TOKEN", "TELEGRAM_BOT_TOKEN"].map { Redacted($0) }
         telegramAPIURL = try settings.url("TELEGRAM_API_URL") ?? telegramAPIURL
         telegramWebhookURL = try settings.url("TG_WEBHOOK_URL")
+        telegramWebhookSecret = settings["TELEGRAM_WEBHOOK_SECRET"].map { Redacted($0) }
 
         let chatURL = try settings.url("OPENAI_BASE_URL", "ChatGPTURL_proxy") ?? Defaults.openAI
         if let key = settings["OPENAI_API_KEY", "chatGPTAPIKey"] {

@@ -19,7 +19,9 @@ struct StartupReport: Sendable {
                  detail: "ws://\(address)/onebot/v11/ws and /ws" + (configuration.oneBotAccessToken == nil ? ", no token required" : ", token required")
                     + ", messages up to \(Self.bytes(configuration.oneBotMaxFrameBytes)) (ONEBOT_MAX_FRAME_BYTES)"),
             Line(feature: "Telegram", isOn: configuration.telegramToken != nil,
-                 detail: configuration.telegramToken == nil ? "set BOT_TOKEN" : "long polling \(configuration.telegramAPIURL.absoluteString)"),
+                 detail: configuration.telegramToken == nil ? "set BOT_TOKEN"
+                    : configuration.telegramWebhookURL.map { "webhook \($0.absoluteString)<token> and \(TelegramWebhook.fixedPath)" }
+                    ?? "long polling \(configuration.telegramAPIURL.absoluteString)"),
             Line(feature: "Chat model", isOn: configuration.chat != nil,
                  detail: configuration.chat.map { "\($0.model) at \($0.baseURL.absoluteString), key \($0.apiKey)" } ?? "set OPENAI_API_KEY or chatGPTAPIKey"),
             Line(feature: "Roast model", isOn: configuration.roast != nil || configuration.chat != nil,
@@ -31,9 +33,6 @@ struct StartupReport: Sendable {
         var warnings: [String] = []
         if configuration.oneBotAccessToken == nil {
             warnings.append("ONEBOT_ACCESS_TOKEN is not set: any OneBot client that reaches this port may connect as a bot")
-        }
-        if configuration.telegramToken != nil, configuration.telegramWebhookURL != nil {
-            warnings.append("TG_WEBHOOK_URL is set, but this release answers Telegram by long polling only (it deletes the webhook first); unset TG_WEBHOOK_URL to silence this")
         }
         self.warnings = warnings
     }

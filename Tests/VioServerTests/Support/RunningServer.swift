@@ -56,7 +56,7 @@ struct RunningServer: Sendable {
         try await ServerStorage.with(in: dataDirectory) { storage in
             let server = makeServer(configuration, storage, logger)
             let (ports, portInput) = AsyncStream.makeStream(of: Int.self)
-            let group = server.makeServiceGroup(gracefulShutdownSignals: []) { port in portInput.yield(port) }
+            let group = try server.makeServiceGroup(gracefulShutdownSignals: []) { port in portInput.yield(port) }
             try await withThrowingTaskGroup(of: Void.self) { tasks in
                 tasks.addTask { try await group.run() }
                 var iterator = ports.makeAsyncIterator()

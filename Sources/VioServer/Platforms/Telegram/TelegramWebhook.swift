@@ -1,0 +1,125 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOFoundationCompat
+import ServiceLifecycle
+import Synchronization
+import TelegramKit
+import VioCore
+
+/// Telegram by webhook (`TG_WEBHOOK_URL`): Telegram POSTs each update to `TG_WEBHOOK_URL` + the
+/// token, as VioGo set it, or to `/telegram/webhook`.
+///
+/// Its service checks the token (`getMe`), calls `setWebhook` with that URL and the secret token,
+/// then hands the updates the route receives to the dispatcher. A request without the right
+/// `X-Telegram-Bot-Api-Secret-Token` gets 401 and nothing of it is acted on; one that arrives
+/// before the webhook is set up, or while the server shuts down, gets 503 and Telegram sends it again.
+struct TelegramWebhook: ServerPlatform, Service {
+    static let fixedPath = "/telegram/webhook"
+
+    let client: TelegramClient
+    let dispatcher: Dispatcher
+    /// Where Telegram delivers: `TG_WEBHOOK_URL` + the token.
+    let deliveryURL: URL
+    let decoder: WebhookDecoder
+    let logger: Logger
+    private let account = TelegramAccount()
+    private let inbox = WebhookInbox()
+
+    /// - Parameters:
+    ///   - baseURL: `TG_WEBHOOK_URL`; the token is appended, as VioGo did (`https://host/tgbot/` + token).
+    ///   - secret: the `secret_token` Telegram must send back.
+    init(client: TelegramClient, dispatcher: Dispatcher, baseURL: URL, secret: Redacted, logger: Logger) {
+        self.client = client
+        self.dispatcher = dispatcher
+        deliveryURL = URL(string: baseURL.absoluteString + client.token.value) ?? baseURL
+        decoder = WebhookDecoder(secretToken: secret)
+        self.logger = logger
+    }
+
+    var service: (any Service)? { self }
+
+    func connectedBots() async -> [String] {
+        account.connectedBots
+    }
+
+    func register(on router: Router<BasicRequestContext>, webSocketRouter: Router<WebSocketRouteContext>) {
+        for path in Set([deliveryURL.path, Self.fixedPath]) where !path.isEmpty {
+            router.post(RouterPath(path)) { request, _ in await receive(request) }
+        }
+    }
+
+    /// One delivery: checked, decoded and handed to the dispatcher, or refused.
+    func receive(_ request: Request) async -> Response {
+        let body: ByteBuffer
+        do {
+            body = try await request.body.collect(upTo: WebhookDecoder.maximumBodySize)
+        } catch {
+            return Response(status: .contentTooLarge)
+        }
+        let headers = VioCore.HTTPHeaders(request.headers.map { ($0.name.rawName, $0.value) })
+        switch decoder.decode(headers: headers, body: Data(buffer: body)) {
+        case .success(let update):
+            return Response(status: inbox.deliver(update) ? .ok : .serviceUnavailable)
+        case .failure(let rejection):
+            logger.warning("Telegram webhook: \(rejection)")
+            return Response(status: .init(code: rejection.httpStatus))
+        }
+    }
+
+    func run() async throws {
+        await cancelWhenGracefulShutdown {
+            do {
+                let telegram = try await client.connectAdapter(logger: logger)
+                // Deliveries are taken from here on; they wait in the inbox until the dispatcher serves it.
+                let updates = inbox.open()
+                try await client.call(SetWebhook(url: deliveryURL.absoluteString, secretToken: decoder.secretToken))
+                account.set(telegram.username)
+                logger.info("Telegram: webhook set for @\(telegram.username)")
+                try await dispatcher.serve(WebhookConnection(adapter: telegram, updates: updates))
+            } catch is CancellationError {
+            } catch {
+                logger.error("Telegram off: \(client.token.scrub("\(error)"))")
+            }
+            inbox.close()
+            account.set(nil)
+        }
+    }
+}
+
+/// The updates the webhook route received, on their way to the connection that delivers them.
+private final class WebhookInbox: Sendable {
+    private let input = Mutex<AsyncStream<Update>.Continuation?>(nil)
+
+    /// Starts taking updates; returns them as a stream.
+    func open() -> AsyncStream<Update> {
+        let (updates, continuation) = AsyncStream.makeStream(of: Update.self)
+        input.withLock { $0 = continuation }
+        return updates
+    }
+
+    /// Hands an update on; `false` when none is taken now (not yet set up, or shutting down).
+    func deliver(_ update: Update) -> Bool {
+        guard let continuation = input.withLock({ $0 }), case .enqueued = continuation.yield(update) else { return false }
+        return true
+    }
+
+    func close() {
+        input.withLock { state in
+            state?.finish()
+            state = nil
+        }
+    }
+}
+
+/// The webhook's updates as a platform connection: every update's events, with the adapter's actions.
+private struct WebhookConnection: PlatformConnection {
+    let adapter: TelegramAdapter
+    let updates: AsyncStream<Update>
+
+    func run(deliver: (Delivery) -> Void) async throws {
+        for await update in updates {
+            for event in adapter.events(for: update) { deliver(Delivery(event, via: adapter.actions)) }
+        }
+    }
+}
