@@ -68,22 +68,28 @@ struct TelegramWebhook: ServerPlatform, Service {
     }
 
     func run() async throws {
-        await cancelWhenGracefulShutdown {
-            do {
-                let telegram = try await client.connectAdapter(logger: logger)
-                // Deliveries are taken from here on; they wait in the inbox until the dispatcher serves it.
-                let updates = inbox.open()
+        do {
+            let telegram = try await cancelWhenGracefulShutdown { try await client.connectAdapter(logger: logger) }
+            // Deliveries are taken from here on; they wait in the inbox until the dispatcher serves it.
+            let updates = inbox.open()
+            _ = try await cancelWhenGracefulShutdown {
                 try await client.call(SetWebhook(url: deliveryURL.absoluteString, secretToken: decoder.secretToken))
-                account.set(telegram.username)
-                logger.info("Telegram: webhook set for @\(telegram.username)")
-                try await dispatcher.serve(WebhookConnection(adapter: telegram, updates: updates))
-            } catch is CancellationError {
-            } catch {
-                logger.error("Telegram off: \(client.token.scrub("\(error)"))")
             }
-            inbox.close()
-            account.set(nil)
+            account.set(telegram.username)
+            logger.info("Telegram: webhook set for @\(telegram.username)")
+            // At shutdown the inbox closes: what Telegram was already told was received (200) is still
+            // handled; later deliveries get 503, and Telegram sends them again after the restart.
+            try await withGracefulShutdownHandler {
+                try await dispatcher.serve(WebhookConnection(adapter: telegram, updates: updates))
+            } onGracefulShutdown: {
+                inbox.close()
+            }
+        } catch is CancellationError {
+        } catch {
+            logger.error("Telegram off: \(client.token.scrub("\(error)"))")
         }
+        inbox.close()
+        account.set(nil)
     }
 }
 
