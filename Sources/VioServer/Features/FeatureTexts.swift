@@ -32,6 +32,8 @@ enum FeatureTexts {
         static let lottery = "随机禁言自己 0–10 分钟"
         static let recalled = "看看最近谁撤回了什么"
         static let ping = "看看 Vio 还在不在"
+        static let start = "打个招呼，看看怎么用"
+        static let me = "看看 Vio 眼中的你"
     }
 
     enum Usage {
@@ -92,6 +94,20 @@ enum FeatureTexts {
         }
     }
 
+    enum Start {
+        static func greeting(name: String) -> String {
+            "你好，\(name)！我是 Vio。直接和我说话就能聊天，发送 /help 看看我还会什么。"
+        }
+
+        /// `/me`: the id and name, and the username and language when the platform gives them.
+        static func me(id: String, name: String, username: String?, language: String?) -> String {
+            var lines = ["ID：\(id)", "名字：\(name)"]
+            if let username { lines.append("用户名：@\(username)") }
+            if let language { lines.append("语言：\(language)") }
+            return lines.joined(separator: "\n")
+        }
+    }
+
     enum Lottery {
         static let lucky = "运气不错，这次没有被禁言！"
         static let muteFailed = "我没有管理员权限，禁言不了，算你走运。"
@@ -103,6 +119,7 @@ enum FeatureTexts {
 
     enum Recall {
         static let nothingRecalled = "最近 72 小时这里没有人撤回消息。"
+        static let unavailableOnTelegram = "Telegram 不会告诉机器人谁删了消息，所以这里看不了撤回了什么。"
         static let contentUnknown = "（内容没能找回）"
         static let byThemselves = "本人"
 

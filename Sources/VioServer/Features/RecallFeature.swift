@@ -20,6 +20,8 @@ struct RecallFeature: VioFeature {
                                   expiresAfter: RecallLog.retention)
         }
         bot.command("撤回了什么", aliases: ["/recalled"], summary: FeatureTexts.Summary.recalled, scope: .groupOnly) { context, _ in
+            // Telegram tells bots nothing of deleted messages.
+            guard context.platform != .telegram else { return try await context.say(FeatureTexts.Recall.unavailableOnTelegram) }
             let namespace = Self.namespace(context.chat, on: context.platform)
             var latest: RecallRecord?
             for key in try await records.keys(in: namespace) {

@@ -18,6 +18,7 @@ enum VioFeatures {
         bot.services.superusers.formUnion(environment.configuration.superusers)
         let features: [any VioFeature] = [
             HelpFeature(),
+            StartFeature(),
             ChatFeature(environment: environment, logger: bot.services.logger),
             RoastFeature(environment: environment),
             PictureFeature(environment: environment),

@@ -14,7 +14,9 @@ final class FeatureHarness: Sendable {
     static let admin = Sender(id: 43, displayName: "管理员", role: .admin)
 
     let transport: ScriptedTransport
-    let actions = RecordingActions(platform: .onebot)
+    /// The platform the harness plays: QQ unless a test says otherwise.
+    let platform: Platform
+    let actions: RecordingActions
     let conversations = InMemoryConversationStore()
     let records: InMemoryKeyValueStore
     let logger = RecordingLogger()
@@ -22,7 +24,12 @@ final class FeatureHarness: Sendable {
     let clock = TestClock(FeatureHarness.start)
     let random: TestRandom
 
-    init(configuration: ServerConfiguration = FeatureHarness.configuration(), replies: [ScriptedTransport.Reply] = [], random: Int = 0) {
+    init(
+        configuration: ServerConfiguration = FeatureHarness.configuration(), replies: [ScriptedTransport.Reply] = [], random: Int = 0,
+        platform: Platform = .onebot
+    ) {
+        self.platform = platform
+        actions = RecordingActions(platform: platform)
         let clock = clock
         let random = TestRandom(random)
         self.random = random
@@ -50,10 +57,10 @@ final class FeatureHarness: Sendable {
 
     /// Handles a message from `sender` in `chat`; group messages address the bot unless told otherwise.
     func say(_ text: String, in chat: Chat = .private(42), from sender: Sender = FeatureHarness.member, messageID: ID = 1,
-             parts: [MessagePart]? = nil, addressed: Bool = true) async {
+             parts: [MessagePart]? = nil, addressed: Bool = true, raw: (any Sendable)? = nil) async {
         let message = InboundMessage(
-            platform: .onebot, botID: 1, chat: chat, sender: sender, messageID: messageID, text: text,
-            parts: parts, isAddressedToBot: addressed || chat.isPrivate, date: clock.now)
+            platform: platform, botID: 1, chat: chat, sender: sender, messageID: messageID, text: text,
+            parts: parts, isAddressedToBot: addressed || chat.isPrivate, date: clock.now, raw: raw)
         await bot.handle(.message(message), via: actions)
     }
 

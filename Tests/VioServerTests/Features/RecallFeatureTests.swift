@@ -80,6 +80,12 @@ import VioCoreTesting
         #expect(harness.actions.sentTexts.last == FeatureTexts.Recall.nothingRecalled)
     }
 
+    @Test func onTelegramTheViewerSaysItIsNotAvailable() async {
+        let harness = H(platform: .telegram)
+        await harness.say("撤回了什么", in: H.group)
+        #expect(harness.actions.sentTexts == [FeatureTexts.Recall.unavailableOnTelegram])
+    }
+
     @Test func theRecallViewerIsForGroupsOnly() async {
         let harness = H()
         await harness.say("撤回了什么")
