@@ -12,7 +12,7 @@ enum FeatureError: Error, CustomStringConvertible, UserFacingError {
     case pictureAPIFailed(reason: String)
     /// The picture was found but the platform would not send it (QQ risk control often blocks bundles).
     case pictureNotSent(any Error)
-    /// The platform refused the lottery's mute, usually because the bot is not a group admin.
+    /// The platform refused a mute of the sender (禁言抽奖, /banme), usually because the bot is not a group admin.
     case muteFailed(any Error)
 
     var description: String {
@@ -21,7 +21,7 @@ enum FeatureError: Error, CustomStringConvertible, UserFacingError {
         case .emptyAnswer(let model): "\(model) answered with no text"
         case .pictureAPIFailed(let reason): "the picture API failed: \(reason); check SETU_API_URL and the network"
         case .pictureNotSent(let error): "the picture could not be sent: \(error)"
-        case .muteFailed(let error): "the lottery could not mute the sender (is the bot a group admin?): \(error)"
+        case .muteFailed(let error): "could not mute the sender (is the bot a group admin?): \(error)"
         }
     }
 

@@ -30,6 +30,7 @@ enum FeatureTexts {
         static let r18Switch = "开关本群的 r18（管理员）"
         static let gun = "听一声 Hunt 的枪声"
         static let lottery = "随机禁言自己 0–10 分钟"
+        static let banMe = "禁言自己 30 秒到 2 分钟"
         static let recalled = "看看最近谁撤回了什么"
         static let ping = "看看 Vio 还在不在"
         static let start = "打个招呼，看看怎么用"

@@ -17,6 +17,16 @@ import VioCoreTesting
         ])
     }
 
+    @Test func banMeMutesForThirtyToAHundredTwentySecondsNeverLess() async {
+        let harness = H(random: 5)   // a draw below the range is raised to its start
+        await harness.say("/banme", in: H.group, messageID: 8)
+        #expect(harness.random.ranges == [30...120])
+        #expect(harness.actions.actions == [
+            .mute(user: 42, group: 5000, duration: .seconds(30)),
+            .send(OutgoingMessage([.reply(to: 8), .mention(42), .text(" 恭喜获得 30 秒 禁言～")]), to: H.group),
+        ])
+    }
+
     @Test func zeroIsLuckyAndMutesNoOne() async {
         let harness = H(random: 0)
         await harness.say("/lottery", in: H.group)
