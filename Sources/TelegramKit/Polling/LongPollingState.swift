@@ -42,18 +42,8 @@ public struct LongPollingState: Sendable {
     ///
     /// - Parameter random: a number in `0..<1` for the policy's jitter.
     public mutating func failed(_ error: any Error, random: Double) -> Reaction {
-        let delay = retryPolicy.delay(after: Self.verdict(for: error), retriesSoFar: consecutiveFailures, random: random)
+        let delay = retryPolicy.delay(after: .telegramPolling(after: error), retriesSoFar: consecutiveFailures, random: random)
         consecutiveFailures += 1
         return delay.map { .retry(after: $0) } ?? .stop(error)
-    }
-
-    private static func verdict(for error: any Error) -> RetryVerdict {
-        if case TelegramClientError.invalidToken = error { return .giveUp }
-        guard let error = error as? TelegramError else { return .retry(after: nil) }
-        switch error.kind {
-        case .badToken, .conflict: return .giveUp
-        case .floodControl: return .retry(after: error.retryAfter)
-        default: return .retry(after: nil)
-        }
     }
 }

@@ -4,9 +4,10 @@ import VioCore
 
 /// The bot's ``Dispatcher`` as a service: at shutdown it drains the events already taken.
 ///
-/// It is listed after the server, so it shuts down first: on SIGTERM `/readyz` turns 503, no new
-/// event is taken, and the accepted ones get `drainTimeout` to finish while their connections are
-/// still open, so their replies and API calls still work; only then does the server close the sockets.
+/// It is listed after the server and before the platforms' own services, so it shuts down once those
+/// have stopped taking events and before the server: on SIGTERM `/readyz` turns 503, no new event is
+/// taken, and the accepted ones get `drainTimeout` to finish while their connections are still open,
+/// so their replies and API calls still work; only then does the server close the sockets.
 struct DispatcherService: Service {
     let dispatcher: Dispatcher
     let readiness: Readiness

@@ -30,11 +30,9 @@ struct StartupReport: Sendable {
             Line(feature: "Storage", isOn: true, detail: "SQLite in \(configuration.dataDirectory.path)"),
             Line(feature: "Health", isOn: true, detail: "GET http://\(address)/healthz and /readyz"),
         ]
-        var warnings: [String] = []
-        if configuration.oneBotAccessToken == nil {
-            warnings.append("ONEBOT_ACCESS_TOKEN is not set: any OneBot client that reaches this port may connect as a bot")
-        }
-        self.warnings = warnings
+        warnings = configuration.oneBotAccessToken == nil
+            ? ["ONEBOT_ACCESS_TOKEN is not set: any OneBot client that reaches this port may connect as a bot"]
+            : []
     }
 
     /// `16 MiB`, `64 KiB`, or bytes when the size is not a whole number of either.

@@ -4,18 +4,14 @@ import TelegramKit
 import VioCore
 
 extension TelegramClient {
-    /// `getMe`, repeated with `policy`'s growing wait after network and server failures, so a Bot
-    /// API that is down at start is picked up when it comes back; a refused token is thrown at once.
+    /// `getMe`, repeated with `policy`'s growing wait after network and server failures, as the
+    /// poller would (``RetryVerdict/telegramPolling(after:)``), so a Bot API that is down at start is
+    /// picked up when it comes back; a refused token is thrown at once.
     func connectAdapter(retrying policy: RetryPolicy = .telegramLongPolling, logger: Logger) async throws -> TelegramAdapter {
         try await policy.run(environment: environment) {
             try await TelegramAdapter.connect(self)
         } classify: { error in
-            switch error {
-            case TelegramClientError.invalidToken: .giveUp
-            case let error as TelegramError: error.kind == .badToken ? .giveUp : .retry(after: error.retryAfter)
-            case is TelegramClientError: .retry(after: nil)
-            default: .giveUp
-            }
+            .telegramPolling(after: error)
         } onRetry: { error, retry, delay in
             logger.warning("Telegram: could not reach the Bot API, trying again", metadata: [
                 "retry": "\(retry)", "retryIn": "\(delay)", "error": "\(token.scrub("\(error)"))",
