@@ -144,7 +144,8 @@ let package = Package(
         .testTarget(
             name: "VioServerTests",
             dependencies: [
-                "VioServer", "VioAsyncHTTPClient", "VioCoreTesting", "VioTestSupport",
+                "VioServer", "VioAsyncHTTPClient", "VioCoreTesting", "VioTestSupport", "OpenAIClient",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),

@@ -20,6 +20,16 @@ import Testing
         #expect(events == [ServerSentEvent(data: "one"), ServerSentEvent(data: "two")])
     }
 
+    @Test func encodedEventsParseBackToThemselves() throws {
+        let events = [
+            ServerSentEvent(data: #"{"delta":"你好"}"#),
+            ServerSentEvent(data: ""),
+            ServerSentEvent(event: "done", data: "two\nlines", id: "7", retry: 1500),
+        ]
+        #expect(events[2].encoded == "event: done\nid: 7\nretry: 1500\ndata: two\ndata: lines\n\n")
+        #expect(try parse(events.map(\.encoded).joined()) == events)
+    }
+
     @Test(arguments: ["\n", "\r\n", "\r"])
     func acceptsEveryLineEnd(_ end: String) throws {
         let text = ["event: update", "data: first", "data: second", "", "data: third", "", ""].joined(separator: end)

@@ -110,6 +110,38 @@ struct ScriptedConnection: PlatformConnection {
         #expect(actions.sentTexts == ["slow done"], "a connection served after the drain delivers nothing")
     }
 
+    @Test func everyDeliveryHearsOnceWhetherItWasHandledOrDropped() async throws {
+        let gate = Gate()
+        let actions = RecordingActions()
+        let outcomes = Mutex<[String: Delivery.Outcome]>([:])
+        let sentWhenSlowFinished = Mutex<[String]?>(nil)
+        let dispatcher = Self.dispatcher(limit: 1, maxWaiting: 1, gate: gate)
+        struct Deliveries: PlatformConnection {
+            let actions: RecordingActions
+            let script: (_ deliver: (String, @escaping @Sendable (Delivery.Outcome) -> Void) -> Void) async -> Void
+
+            func run(deliver: (Delivery) -> Void) async throws {
+                await script { text, onFinished in
+                    deliver(Delivery(.message(.test(text: text)), via: actions, onFinished: onFinished))
+                }
+            }
+        }
+        try await dispatcher.serve(Deliveries(actions: actions) { deliver in
+            for text in ["/slow", "/a", "/b"] {
+                deliver(text) { outcome in
+                    if text == "/slow" { sentWhenSlowFinished.withLock { $0 = actions.sentTexts } }
+                    outcomes.withLock { $0[text] = outcome }
+                }
+            }
+            gate.open()
+            _ = await dispatcher.drain(timeout: .seconds(60))
+            deliver("/c") { outcome in outcomes.withLock { $0["/c"] = outcome } }
+        })
+        #expect(outcomes.withLock { $0 } == ["/slow": .handled, "/a": .handled, "/b": .dropped, "/c": .dropped],
+                "/b found the waiting line full; /c came after shutdown")
+        #expect(sentWhenSlowFinished.withLock { $0 } == ["slow done"], "handled means the handler's replies went out")
+    }
+
     @Test func drainGivesUpAfterItsTimeout() async throws {
         let gate = Gate()
         let actions = RecordingActions()

@@ -66,6 +66,22 @@ import VioCore
         #expect(webhook.lines.contains { $0.feature == "Telegram" && $0.detail == "webhook https://example.com/tgbot/<token> and /telegram/webhook" })
     }
 
+    @Test func theHTTPChatEndpointsWarnWhileOpenAndTakeARate() throws {
+        let open = StartupReport(try ServerConfiguration(environment: [:]))
+        #expect(open.warnings.contains { $0.hasPrefix("VIO_API_KEY is not set") })
+        #expect(open.lines.contains { $0.feature == "HTTP chat" && $0.detail.contains("open to anyone") && $0.detail.contains("60 requests a minute") })
+
+        let configuration = try ServerConfiguration(environment: ["VIO_API_KEY": "vio-secret-key-1234", "VIO_HTTP_RATE_LIMIT": "0"])
+        #expect(configuration.httpAPIKey?.value == "vio-secret-key-1234")
+        #expect(configuration.httpRequestsPerMinute == 0)
+        let guarded = StartupReport(configuration)
+        #expect(!guarded.warnings.contains { $0.hasPrefix("VIO_API_KEY") })
+        let line = try #require(guarded.lines.first { $0.feature == "HTTP chat" })
+        #expect(line.detail.contains("key required") && line.detail.contains("no rate limit"))
+        #expect(!line.text.contains("vio-secret"), "the key itself is never shown")
+        #expect(throws: ConfigurationError.self) { try ServerConfiguration(environment: ["VIO_HTTP_RATE_LIMIT": "lots"]) }
+    }
+
     @Test func superusersAreAListOfQQNumbers() throws {
         let configuration = try ServerConfiguration(environment: ["VIO_SUPERUSERS": "10001, 10002，10003"])
         #expect(configuration.superusers == [10001, 10002, 10003].map { PlatformUser(platform: .onebot, id: $0) })
@@ -96,9 +112,9 @@ import VioCore
         let off = StartupReport(try ServerConfiguration(environment: [:]))
         #expect(off.lines.contains { $0.text == "Chat model: off (set OPENAI_API_KEY or chatGPTAPIKey)" })
         #expect(off.lines.contains { $0.text == "Telegram: off (set BOT_TOKEN)" })
-        #expect(off.warnings.count == 1, "an open OneBot endpoint is worth a warning")
+        #expect(off.warnings.count == 2, "an open OneBot endpoint and open HTTP chat endpoints are worth a warning each")
 
-        let on = StartupReport(try ServerConfiguration(environment: ["OPENAI_API_KEY": "sk-secret-key-123456", "ONEBOT_ACCESS_TOKEN": "t"]))
+        let on = StartupReport(try ServerConfiguration(environment: ["OPENAI_API_KEY": "sk-secret-key-123456", "ONEBOT_ACCESS_TOKEN": "t", "VIO_API_KEY": "k"]))
         let text = on.lines.map(\.text).joined(separator: "\n")
         #expect(text.contains("Chat model: on"))
         #expect(!text.contains("sk-secret-key-123456"), "keys never appear in the start-up report")

@@ -74,11 +74,11 @@ public struct ReverseWebSocketHandshake: Sendable {
     /// Checks an upgrade request; header names match case-insensitively.
     public func check(headers: [(name: String, value: String)], query: String? = nil) -> Result<Peer, Rejection> {
         let peer = Self.peer(headers: headers)
-        if let expected = accessToken?.value, !expected.isEmpty {
+        if let expected = accessToken, !expected.value.isEmpty {
             guard let presented = Self.presentedToken(authorization: Self.header("Authorization", in: headers), query: query), !presented.isEmpty else {
                 return .failure(.missingToken)
             }
-            guard Self.constantTimeEquals(presented, expected) else { return .failure(.wrongToken) }
+            guard expected.matches(presented) else { return .failure(.wrongToken) }
         }
         if requiresSelfID, peer.selfID == nil { return .failure(.missingSelfID) }
         return .success(peer)
@@ -107,19 +107,5 @@ public struct ReverseWebSocketHandshake: Sendable {
         }
         let items = query.flatMap { URLComponents(string: "?" + $0)?.queryItems } ?? []
         return items.first { $0.name == "access_token" }?.value
-    }
-
-    /// Compares every byte whatever the first difference, so timing does not reveal the token.
-    static func constantTimeEquals(_ lhs: String, _ rhs: String) -> Bool {
-        let left = Array(lhs.utf8)
-        let right = Array(rhs.utf8)
-        var difference = UInt8(truncatingIfNeeded: left.count ^ right.count)
-        difference |= left.count == right.count ? 0 : 1
-        for index in 0..<max(left.count, right.count) {
-            let a = index < left.count ? left[index] : 0
-            let b = index < right.count ? right[index] : 0
-            difference |= a ^ b
-        }
-        return difference == 0
     }
 }

@@ -35,25 +35,12 @@ public struct WebhookDecoder: Sendable {
     public func decode(headers: HTTPHeaders, body: Data) -> Result<Update, WebhookRejection> {
         if let secretToken {
             guard let given = headers[Self.secretHeader] else { return .failure(.missingSecret) }
-            guard Self.constantTimeEquals(given, secretToken.value) else { return .failure(.wrongSecret) }
+            guard secretToken.matches(given) else { return .failure(.wrongSecret) }
         }
         guard body.count <= Self.maximumBodySize else { return .failure(.bodyTooLarge(bytes: body.count)) }
         guard let element = try? JSONDecoder().decode(LenientUpdate.self, from: body) else {
             return .failure(.malformedBody)
         }
         return element.result.mapError { .undecodableUpdate($0) }
-    }
-
-    /// Compares every byte whatever the first difference, so timing tells nothing about the secret.
-    static func constantTimeEquals(_ given: String, _ expected: String) -> Bool {
-        let lhs = Array(given.utf8)
-        let rhs = Array(expected.utf8)
-        var difference = UInt8(lhs.count == rhs.count ? 0 : 1)
-        for index in 0..<max(lhs.count, rhs.count) {
-            let left = index < lhs.count ? lhs[index] : 0
-            let right = index < rhs.count ? rhs[index] : 0
-            difference |= left ^ right
-        }
-        return difference == 0
     }
 }

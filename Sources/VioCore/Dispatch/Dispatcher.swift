@@ -60,6 +60,7 @@ public final class Dispatcher: Sendable {
             try await connection.run { delivery in
                 guard accept() else {
                     logger.debug("dropped an event that arrived during shutdown", metadata: ["platform": "\(delivery.actions.platform)"])
+                    delivery.onFinished?(.dropped)
                     return
                 }
                 switch slots.admit(delivery) {
@@ -73,6 +74,7 @@ public final class Dispatcher: Sendable {
                     break
                 case .refused:
                     finished()
+                    delivery.onFinished?(.dropped)
                     logger.warning("dropped an event: too many are waiting for a handler", metadata: [
                         "platform": "\(delivery.actions.platform)", "waiting": "\(slots.maxWaiting)",
                     ])
@@ -121,6 +123,7 @@ public final class Dispatcher: Sendable {
             } else {
                 await bot.handle(delivery.event, via: delivery.actions)
             }
+            delivery.onFinished?(.handled)
             finished()
             next = slots.next()
         }

@@ -22,6 +22,24 @@ public struct Redacted: Hashable, Sendable, CustomStringConvertible, CustomDebug
 
     public var debugDescription: String { description }
 
+    /// Whether `presented` is the secret, compared in constant time: every byte is compared
+    /// whatever the first difference, so the time taken tells nothing about the secret.
+    ///
+    /// ```swift
+    /// guard apiKey.matches(bearerToken) else { return Response(status: .unauthorized) }
+    /// ```
+    public func matches(_ presented: String) -> Bool {
+        let lhs = Array(presented.utf8)
+        let rhs = Array(value.utf8)
+        var difference = UInt8(lhs.count == rhs.count ? 0 : 1)
+        for index in 0..<max(lhs.count, rhs.count) {
+            let left = index < lhs.count ? lhs[index] : 0
+            let right = index < rhs.count ? rhs[index] : 0
+            difference |= left ^ right
+        }
+        return difference == 0
+    }
+
     /// `text` with every occurrence of the secret replaced by its redacted form.
     public func scrub(_ text: String) -> String {
         value.isEmpty ? text : text.replacingOccurrences(of: value, with: description)

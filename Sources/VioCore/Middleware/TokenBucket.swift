@@ -32,6 +32,13 @@ public struct TokenBucket: Hashable, Sendable {
         return copy.tokens >= Double(capacity)
     }
 
+    /// How long from `now` until a token is there to take; zero when one is.
+    public func timeUntilNextToken(at now: ContinuousClock.Instant) -> Duration {
+        var copy = self
+        copy.refill(at: now)
+        return copy.tokens >= 1 ? .zero : refillInterval * (1 - copy.tokens)
+    }
+
     private mutating func refill(at now: ContinuousClock.Instant) {
         guard now > updatedAt else { return }
         let earned = (now - updatedAt) / refillInterval

@@ -4,6 +4,7 @@ import HummingbirdWebSocket
 import Logging
 import OneBot
 import OneBotHummingbird
+import OpenAIClient
 import ServiceLifecycle
 import TelegramKit
 import UnixSignals
@@ -40,13 +41,18 @@ struct VioServer: Sendable {
         readiness = Readiness(storageIsOpen: { storage.isOpen })
     }
 
-    /// The platforms, each one entry: OneBot's reverse WebSocket, and Telegram when `BOT_TOKEN` is
-    /// set (by webhook when `TG_WEBHOOK_URL` is, else by long polling).
+    /// The platforms, each one entry: OneBot's reverse WebSocket, the HTTP chat endpoints, and
+    /// Telegram when `BOT_TOKEN` is set (by webhook when `TG_WEBHOOK_URL` is, else by long polling).
     func makePlatforms(dispatcher: Dispatcher) throws -> [any ServerPlatform] {
         var platforms: [any ServerPlatform] = [
             OneBotReverseWebSocket(
                 connections: OneBotConnections(), dispatcher: dispatcher, apiTimeout: configuration.oneBotAPITimeout,
                 maximumMessageSize: configuration.oneBotMaxFrameBytes, logger: logger),
+            HTTPChat(
+                dispatcher: dispatcher, conversations: storage.conversations,
+                model: configuration.chat.map { ModelCaller(endpoint: $0, transport: transport) },
+                defaultPreset: PromptLibrary.builtIn[configuration.persona] ?? .vio,
+                apiKey: configuration.httpAPIKey, requestsPerMinute: configuration.httpRequestsPerMinute, logger: logger),
         ]
         if let token = configuration.telegramToken {
             let client = TelegramClient(
@@ -74,7 +80,7 @@ struct VioServer: Sendable {
         let platforms = try makePlatforms(dispatcher: dispatcher)
         directory.set(platforms)
 
-        let router = Router()
+        let router = Router(context: HTTPRouteContext.self)
         HealthRoutes(readiness: readiness).register(on: router)
         let webSocketRouter = Router(context: WebSocketRouteContext.self)
         for platform in platforms {

@@ -35,6 +35,11 @@ struct ServerConfiguration: Sendable {
     /// `TELEGRAM_WEBHOOK_SECRET`: the webhook's secret token; one is generated and kept in the data folder otherwise.
     var telegramWebhookSecret: Redacted?
 
+    /// `VIO_API_KEY`: when set, the HTTP chat endpoints need `Authorization: Bearer <key>`.
+    var httpAPIKey: Redacted?
+    /// `VIO_HTTP_RATE_LIMIT`: requests a minute one client address may make of the HTTP chat endpoints; 0 for no limit.
+    var httpRequestsPerMinute = 60
+
     /// The chat model; `nil` when no key is set.
     var chat: ModelEndpoint?
     /// The preset id the chat persona comes from.
@@ -67,6 +72,9 @@ struct ServerConfiguration: Sendable {
         telegramAPIURL = try settings.url("TELEGRAM_API_URL") ?? telegramAPIURL
         telegramWebhookURL = try settings.url("TG_WEBHOOK_URL")
         telegramWebhookSecret = settings["TELEGRAM_WEBHOOK_SECRET"].map { Redacted($0) }
+
+        httpAPIKey = settings["VIO_API_KEY"].map { Redacted($0) }
+        httpRequestsPerMinute = try settings.integer("VIO_HTTP_RATE_LIMIT", in: 0...100_000) ?? httpRequestsPerMinute
 
         let chatURL = try settings.url("OPENAI_BASE_URL", "ChatGPTURL_proxy") ?? Defaults.openAI
         if let key = settings["OPENAI_API_KEY", "chatGPTAPIKey"] {

@@ -22,6 +22,10 @@ struct StartupReport: Sendable {
                  detail: configuration.telegramToken == nil ? "set BOT_TOKEN"
                     : configuration.telegramWebhookURL.map { "webhook \($0.absoluteString)<token> and \(TelegramWebhook.fixedPath)" }
                     ?? "long polling \(configuration.telegramAPIURL.absoluteString)"),
+            Line(feature: "HTTP chat", isOn: true,
+                 detail: "POST http://\(address)/post, /v1/chat, /v1/chat/completions and GET /v1/models"
+                    + (configuration.httpAPIKey == nil ? ", open to anyone" : ", key required (VIO_API_KEY)")
+                    + (configuration.httpRequestsPerMinute > 0 ? ", \(configuration.httpRequestsPerMinute) requests a minute per client" : ", no rate limit")),
             Line(feature: "Chat model", isOn: configuration.chat != nil,
                  detail: configuration.chat.map { "\($0.model) at \($0.baseURL.absoluteString), key \($0.apiKey)" } ?? "set OPENAI_API_KEY or chatGPTAPIKey"),
             Line(feature: "Roast model", isOn: configuration.roast != nil || configuration.chat != nil,
@@ -30,9 +34,12 @@ struct StartupReport: Sendable {
             Line(feature: "Storage", isOn: true, detail: "SQLite in \(configuration.dataDirectory.path)"),
             Line(feature: "Health", isOn: true, detail: "GET http://\(address)/healthz and /readyz"),
         ]
-        warnings = configuration.oneBotAccessToken == nil
-            ? ["ONEBOT_ACCESS_TOKEN is not set: any OneBot client that reaches this port may connect as a bot"]
-            : []
+        warnings = [
+            configuration.oneBotAccessToken == nil
+                ? "ONEBOT_ACCESS_TOKEN is not set: any OneBot client that reaches this port may connect as a bot" : nil,
+            configuration.httpAPIKey == nil
+                ? "VIO_API_KEY is not set: the HTTP chat endpoints (/post, /v1/chat, /v1/chat/completions) answer anyone who reaches this port" : nil,
+        ].compactMap { $0 }
     }
 
     /// `16 MiB`, `64 KiB`, or bytes when the size is not a whole number of either.

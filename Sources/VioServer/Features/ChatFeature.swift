@@ -38,29 +38,23 @@ struct ChatFeature: VioFeature {
 /// The chat feature's work, shared by its command and the fallback.
 private struct ChatSession: Sendable {
     let conversations: any ConversationStore
-    let conversation: Conversation
-    let model: ModelCaller?
-    let now: @Sendable () -> Date
+    let persona: Conversation
+    let chat: RememberingChat?
 
     init(environment: FeatureEnvironment, persona: PromptPreset) {
         conversations = environment.conversations
-        conversation = Conversation(preset: persona)
-        model = environment.configuration.chat.map { ModelCaller(endpoint: $0, transport: environment.transport) }
-        now = environment.now
+        self.persona = Conversation(preset: persona)
+        chat = environment.configuration.chat.map {
+            RememberingChat(
+                conversations: environment.conversations, model: ModelCaller(endpoint: $0, transport: environment.transport),
+                now: environment.now)
+        }
     }
 
     func answer(_ text: String, in context: BotContext) async throws {
-        guard let model else { return try await context.say(FeatureTexts.Chat.notConfigured) }
+        guard let chat else { return try await context.say(FeatureTexts.Chat.notConfigured) }
         guard !text.isEmpty else { return try await context.say(FeatureTexts.Chat.empty) }
-        let key = ConversationKey(context.message)
-        let history = try await conversations.history(of: key, limit: conversation.limit)
-        let answer = try await model.answer(conversation.messages(history: history, newMessage: text), temperature: conversation.temperature)
-        let time = now()
-        try await conversations.append([
-            ConversationTurn(role: .user, content: text, date: time),
-            ConversationTurn(role: .assistant, content: answer, date: time),
-        ], to: key)
-        try await context.say(answer)
+        try await context.say(try await chat.answer(text, in: ConversationKey(context.message), as: persona))
     }
 
     func forget(_ context: BotContext) async throws {

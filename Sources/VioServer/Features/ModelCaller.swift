@@ -2,7 +2,8 @@ import Foundation
 import OpenAIClient
 import VioCore
 
-/// One OpenAI-compatible model as the features use it: messages in, the answer's text out.
+/// One OpenAI-compatible model as the features use it: messages in, the answer's text out, whole or
+/// as it streams.
 ///
 /// No retries and a one-minute timeout: a chat user would rather hear "try again" than wait minutes.
 /// Failures become ``FeatureError``s, so the user gets a short reply and the log the detail.
@@ -19,16 +20,64 @@ struct ModelCaller: Sendable {
 
     /// The model's answer to `messages`, trimmed.
     func answer(_ messages: [ChatMessage], temperature: Double?) async throws -> String {
-        let completion: ChatCompletion
-        do {
-            completion = try await client.chat(ChatRequest(model: model, messages: messages, temperature: temperature))
-        } catch OpenAIError.cancelled {
-            throw CancellationError()
-        } catch let error as OpenAIError {
-            throw FeatureError.modelFailed(error)
+        let completion = try await complete(ChatRequest(model: model, messages: messages, temperature: temperature))
+        return try trimmed(completion.text ?? "")
+    }
+
+    /// The model's answer to `messages`, handing each piece of text to `onDelta` as it arrives;
+    /// returns the whole answer, trimmed.
+    func streamAnswer(_ messages: [ChatMessage], temperature: Double?,
+                      onDelta: (String) async throws -> Void) async throws -> String {
+        var answer = ""
+        for try await chunk in stream(ChatRequest(model: model, messages: messages, temperature: temperature)) {
+            guard let text = chunk.text, !text.isEmpty else { continue }
+            answer += text
+            try await onDelta(text)
         }
-        let text = (completion.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        return try trimmed(answer)
+    }
+
+    /// `request` sent to this model (whatever model it names), answered whole.
+    func complete(_ request: ChatRequest) async throws -> ChatCompletion {
+        var request = request
+        request.model = model
+        do {
+            return try await client.chat(request)
+        } catch {
+            throw Self.featureError(error)
+        }
+    }
+
+    /// `request` sent to this model (whatever model it names), answered chunk by chunk.
+    func stream(_ request: ChatRequest) -> AsyncThrowingStream<ChatCompletionChunk, any Error> {
+        var request = request
+        request.model = model
+        let chunks = client.chatStream(request)
+        return AsyncThrowingStream { continuation in
+            let relay = Task {
+                do {
+                    for try await chunk in chunks { continuation.yield(chunk) }
+                    continuation.finish()
+                } catch {
+                    continuation.finish(throwing: Self.featureError(error))
+                }
+            }
+            continuation.onTermination = { _ in relay.cancel() }
+        }
+    }
+
+    private func trimmed(_ text: String) throws -> String {
+        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { throw FeatureError.emptyAnswer(model: model) }
         return text
+    }
+
+    /// Cancellation stays cancellation; every other client error is a ``FeatureError``.
+    private static func featureError(_ error: any Error) -> any Error {
+        switch error {
+        case OpenAIError.cancelled: CancellationError()
+        case let error as OpenAIError: FeatureError.modelFailed(error)
+        default: error
+        }
     }
 }

@@ -10,7 +10,7 @@ import ServiceLifecycle
 /// ```
 protocol ServerPlatform: Sendable {
     /// Adds the platform's routes: plain HTTP ones (webhooks) on `router`, WebSocket ones on `webSocketRouter`.
-    func register(on router: Router<BasicRequestContext>, webSocketRouter: Router<WebSocketRouteContext>)
+    func register(on router: Router<HTTPRouteContext>, webSocketRouter: Router<WebSocketRouteContext>)
     /// What runs beside the server (a long poll, a dialler); `nil` when the routes are all of it. It
     /// is shut down first, before the dispatcher drains; if it ends on its own, the server goes on.
     var service: (any Service)? { get }

@@ -5,7 +5,7 @@ import Hummingbird
 struct HealthRoutes {
     let readiness: Readiness
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<HTTPRouteContext>) {
         router.get("healthz") { _, _ in "ok" }
         router.get("readyz") { _, _ -> Response in
             guard let reason = readiness.notReadyReason else {

@@ -12,9 +12,18 @@ final class FakeUpstreams: Sendable {
     private let bodies = Mutex<[String: [JSONValue]]>([:])
     /// The model answers only once this gate is open (open unless a test closes it).
     let modelGate: Gate
+    /// A streamed answer sends its first piece (`答`), then the rest (`复<n>`) once this gate is open.
+    let streamGate: Gate
 
-    init(modelGate: Gate? = nil) {
-        self.modelGate = modelGate ?? { let gate = Gate(); gate.open(); return gate }()
+    init(modelGate: Gate? = nil, streamGate: Gate? = nil) {
+        self.modelGate = modelGate ?? Self.openGate()
+        self.streamGate = streamGate ?? Self.openGate()
+    }
+
+    private static func openGate() -> Gate {
+        let gate = Gate()
+        gate.open()
+        return gate
     }
 
     /// The JSON bodies sent to `path`, in order.
@@ -29,6 +38,7 @@ final class FakeUpstreams: Sendable {
             let sent = try await self.record(request, as: "chat")
             await self.modelGate.wait()
             let count = sent["messages"]?.arrayValue?.count ?? 0
+            if sent["stream"] == true { return self.streamedAnswer(count: count) }
             return Self.json(#"{"id":"c1","object":"chat.completion","created":1,"model":"fake","choices":[{"index":0,"message":{"role":"assistant","content":"答复\#(count)"},"finish_reason":"stop"}]}"#)
         }
         router.post("setu/v2") { request, _ -> Response in
@@ -36,6 +46,21 @@ final class FakeUpstreams: Sendable {
             return Self.json(#"{"error":"","data":[{"pid":42,"title":"海","author":"画师","r18":false,"urls":{"regular":"https://i.pixiv.re/img/42.jpg"}}]}"#)
         }
         try await LoopbackServer.run(router, body)
+    }
+
+    /// `答复<count>` as OpenAI streams it: two content chunks with the stream gate between them.
+    private func streamedAnswer(count: Int) -> Response {
+        let gate = streamGate
+        let chunk: @Sendable (String) -> ByteBuffer = { text in
+            ByteBuffer(string: #"data: {"id":"c1","object":"chat.completion.chunk","created":1,"model":"fake","choices":[{"index":0,"delta":{"content":"\#(text)"},"finish_reason":null}]}"# + "\n\n")
+        }
+        return Response(status: .ok, headers: [.contentType: "text/event-stream"], body: ResponseBody { writer in
+            try await writer.write(chunk("答"))
+            await gate.wait()
+            try await writer.write(chunk("复\(count)"))
+            try await writer.write(ByteBuffer(string: "data: [DONE]\n\n"))
+            try await writer.finish(nil)
+        })
     }
 
     private func record(_ request: Request, as name: String) async throws -> JSONValue {

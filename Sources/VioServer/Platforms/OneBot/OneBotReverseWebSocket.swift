@@ -29,7 +29,7 @@ struct OneBotReverseWebSocket: ServerPlatform {
         connections.connectedAccounts.map { "QQ \($0)" }
     }
 
-    func register(on router: Router<BasicRequestContext>, webSocketRouter: Router<WebSocketRouteContext>) {
+    func register(on router: Router<HTTPRouteContext>, webSocketRouter: Router<WebSocketRouteContext>) {
         for path in Self.paths {
             webSocketRouter.ws(RouterPath(path)) { inbound, outbound, context in
                 let peer = ReverseWebSocketHandshake.peer(headers: context.request.headers.map { ($0.name.rawName, $0.value) })

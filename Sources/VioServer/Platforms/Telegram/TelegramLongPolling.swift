@@ -25,7 +25,7 @@ struct TelegramLongPolling: ServerPlatform, Service {
 
     var service: (any Service)? { self }
 
-    func register(on router: Router<BasicRequestContext>, webSocketRouter: Router<WebSocketRouteContext>) {}
+    func register(on router: Router<HTTPRouteContext>, webSocketRouter: Router<WebSocketRouteContext>) {}
 
     func connectedBots() async -> [String] {
         account.connectedBots

@@ -3,7 +3,6 @@ import Hummingbird
 import Logging
 import NIOFoundationCompat
 import ServiceLifecycle
-import Synchronization
 import TelegramKit
 import VioCore
 
@@ -24,7 +23,7 @@ struct TelegramWebhook: ServerPlatform, Service {
     let decoder: WebhookDecoder
     let logger: Logger
     private let account = TelegramAccount()
-    private let inbox = WebhookInbox()
+    private let inbox = RouteInbox<Update>()
 
     /// - Parameters:
     ///   - baseURL: `TG_WEBHOOK_URL`; the token is appended, as VioGo did (`https://host/tgbot/` + token).
@@ -43,7 +42,7 @@ struct TelegramWebhook: ServerPlatform, Service {
         account.connectedBots
     }
 
-    func register(on router: Router<BasicRequestContext>, webSocketRouter: Router<WebSocketRouteContext>) {
+    func register(on router: Router<HTTPRouteContext>, webSocketRouter: Router<WebSocketRouteContext>) {
         for path in Set([deliveryURL.path, Self.fixedPath]) where !path.isEmpty {
             router.post(RouterPath(path)) { request, _ in await receive(request) }
         }
@@ -90,31 +89,6 @@ struct TelegramWebhook: ServerPlatform, Service {
         }
         inbox.close()
         account.set(nil)
-    }
-}
-
-/// The updates the webhook route received, on their way to the connection that delivers them.
-private final class WebhookInbox: Sendable {
-    private let input = Mutex<AsyncStream<Update>.Continuation?>(nil)
-
-    /// Starts taking updates; returns them as a stream.
-    func open() -> AsyncStream<Update> {
-        let (updates, continuation) = AsyncStream.makeStream(of: Update.self)
-        input.withLock { $0 = continuation }
-        return updates
-    }
-
-    /// Hands an update on; `false` when none is taken now (not yet set up, or shutting down).
-    func deliver(_ update: Update) -> Bool {
-        guard let continuation = input.withLock({ $0 }), case .enqueued = continuation.yield(update) else { return false }
-        return true
-    }
-
-    func close() {
-        input.withLock { state in
-            state?.finish()
-            state = nil
-        }
     }
 }
 

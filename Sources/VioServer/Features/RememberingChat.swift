@@ -1,0 +1,46 @@
+import Foundation
+import OpenAIClient
+import VioCore
+
+/// A chat with the model that remembers: each answer is given with the conversation's history
+/// (within the persona's limit) and the turn is stored after it. The chat feature (`/chat` and
+/// every unmatched message) and the HTTP chat endpoint (`POST /v1/chat`) both talk through it, so a
+/// conversation is the same whichever way it continues.
+///
+/// ```swift
+/// let chat = RememberingChat(conversations: storage.conversations, model: model, now: { Date() })
+/// let reply = try await chat.answer("你好", in: key, as: Conversation(preset: .vio))
+/// ```
+struct RememberingChat: Sendable {
+    let conversations: any ConversationStore
+    let model: ModelCaller
+    let now: @Sendable () -> Date
+
+    /// The model's answer to `text` in the conversation `key`, which then holds both turns.
+    func answer(_ text: String, in key: ConversationKey, as persona: Conversation) async throws -> String {
+        try await remember(text, in: key, as: persona) { messages in
+            try await model.answer(messages, temperature: persona.temperature)
+        }
+    }
+
+    /// ``answer(_:in:as:)``, with the answer handed to `onDelta` piece by piece as it streams in;
+    /// a stream that breaks stores nothing.
+    func streamAnswer(_ text: String, in key: ConversationKey, as persona: Conversation,
+                      onDelta: (String) async throws -> Void) async throws -> String {
+        try await remember(text, in: key, as: persona) { messages in
+            try await model.streamAnswer(messages, temperature: persona.temperature, onDelta: onDelta)
+        }
+    }
+
+    private func remember(_ text: String, in key: ConversationKey, as persona: Conversation,
+                          answering: ([ChatMessage]) async throws -> String) async throws -> String {
+        let history = try await conversations.history(of: key, limit: persona.limit)
+        let answer = try await answering(persona.messages(history: history, newMessage: text))
+        let time = now()
+        try await conversations.append([
+            ConversationTurn(role: .user, content: text, date: time),
+            ConversationTurn(role: .assistant, content: answer, date: time),
+        ], to: key)
+        return answer
+    }
+}
