@@ -18,6 +18,7 @@ public final class RecordingActions: ChatActions {
         case recall(message: ID, chat: Chat)
         case fetchMessage(id: ID, chat: Chat)
         case memberInfo(user: ID, group: ID)
+        case administrators(group: ID)
         case call(String, params: JSONValue)
     }
 
@@ -110,6 +111,12 @@ public final class RecordingActions: ChatActions {
         try record(.memberInfo(user: user, group: group), as: .memberInfo)
         guard let member = state.withLock({ $0.members[user] }) else { throw RecordingActionsError.unknownMember(user) }
         return member
+    }
+
+    /// The remembered members of `group` who are its owner or administrators.
+    public func administrators(in group: ID) async throws -> [MemberInfo] {
+        try record(.administrators(group: group), as: .memberInfo)
+        return state.withLock { $0.members.values }.filter { $0.group == group && $0.role >= .admin }.sorted { $0.user.description < $1.user.description }
     }
 
     public func call(_ action: String, params: JSONValue) async throws -> JSONValue {

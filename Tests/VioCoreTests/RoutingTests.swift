@@ -17,7 +17,7 @@ import VioCoreTesting
         return bot
     }
 
-    func groupMessage(_ text: String, addressed: Bool = true, role: MemberRole = .member, sender: ID = 42) -> InboundMessage {
+    func groupMessage(_ text: String, addressed: Bool = true, role: MemberRole? = .member, sender: ID = 42) -> InboundMessage {
         .test(text: text, chat: .group(500), sender: Sender(id: sender, displayName: "m", role: role), addressed: addressed)
     }
 
@@ -62,6 +62,26 @@ import VioCoreTesting
         await bot.handle(.message(groupMessage("/transfer", role: .owner)), via: actions)
         await bot.handle(.message(groupMessage("/restart", role: .owner)), via: actions)
         #expect(actions.sentTexts == [BotTexts().permissionDenied, "r18 on", BotTexts().permissionDenied, "transferred", BotTexts().permissionDenied])
+    }
+
+    /// Telegram messages carry no role: the platform is asked, and only when a command needs it.
+    @Test func aRoleTheMessageLacksIsLookedUp() async {
+        let bot = makeBot()
+        actions.remember(MemberInfo(user: 43, group: 500, displayName: "admin", role: .admin))
+        actions.remember(MemberInfo(user: 44, group: 500, displayName: "member", role: .member))
+        await bot.handle(.message(groupMessage("/r18 on", role: nil, sender: 43)), via: actions)
+        await bot.handle(.message(groupMessage("/r18 on", role: nil, sender: 44)), via: actions)
+        await bot.handle(.message(groupMessage("/r18 on", role: nil, sender: 45)), via: actions)
+        #expect(actions.sentTexts == ["r18 on", BotTexts().permissionDenied, BotTexts().permissionDenied],
+                "an admin is let in, a member is not, nor is someone the platform cannot say anything about")
+        let lookups = actions.actions.filter { if case .memberInfo = $0 { true } else { false } }
+        #expect(lookups == [.memberInfo(user: 43, group: 500), .memberInfo(user: 44, group: 500), .memberInfo(user: 45, group: 500)])
+
+        let noLookups = RecordingActions()
+        await bot.handle(.message(groupMessage("/ping", role: nil, sender: 44)), via: noLookups)
+        await bot.handle(.message(groupMessage("/r18 on", role: .admin, sender: 44)), via: noLookups)
+        #expect(noLookups.sentTexts == ["pong", "r18 on"])
+        #expect(!noLookups.actions.contains { if case .memberInfo = $0 { true } else { false } }, "nothing is asked when nothing needs it")
     }
 
     @Test func superusersMayDoEverything() async {

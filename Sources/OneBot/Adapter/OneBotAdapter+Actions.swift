@@ -44,9 +44,12 @@ extension OneBotAdapter {
     }
 
     public func memberInfo(user: ID, in group: ID) async throws -> MemberInfo {
-        let member = try await client.call(GetGroupMemberInfo(group: group, user: user))
-        let title = member.title.flatMap { $0.isEmpty ? nil : $0 }
-        return MemberInfo(user: member.userID, group: member.groupID, displayName: member.displayName, role: MemberRole(member.role), title: title)
+        MemberInfo(try await client.call(GetGroupMemberInfo(group: group, user: user)))
+    }
+
+    /// The owner and admins, from `get_group_member_list` (the whole list: megabytes in big groups).
+    public func administrators(in group: ID) async throws -> [MemberInfo] {
+        try await client.call(GetGroupMemberList(group: group)).map(MemberInfo.init).filter { $0.role >= .admin }
     }
 
     public func call(_ action: String, params: JSONValue) async throws -> JSONValue {

@@ -46,6 +46,14 @@ extension Sender {
     }
 }
 
+extension MemberInfo {
+    /// The VioCore member for a OneBot group member.
+    init(_ member: GroupMemberInfo) {
+        self.init(user: member.userID, group: member.groupID, displayName: member.displayName, role: MemberRole(member.role),
+                  title: member.title.flatMap { $0.isEmpty ? nil : $0 })
+    }
+}
+
 extension MemberRole {
     init(_ role: MessageSender.Role?) {
         switch role {

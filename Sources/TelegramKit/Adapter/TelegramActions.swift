@@ -14,13 +14,19 @@ import VioCore
 public struct TelegramActions: ChatActions {
     public let platform = Platform.telegram
     public let client: TelegramClient
+    /// Members' standing and groups' administrators as Telegram said lately; the adapter keeps it
+    /// current from `chat_member` updates and join and leave messages.
+    public let members: MemberCache
     private let now: @Sendable () -> Date
     private let names: NameBook
 
-    /// - Parameter now: the clock mute end dates are computed from; tests pass their own.
-    public init(client: TelegramClient, now: @escaping @Sendable () -> Date = { Date() }) {
+    /// - Parameters:
+    ///   - now: the clock mute end dates are computed from; tests pass their own.
+    ///   - members: the cache of member lookups (five minutes by default).
+    public init(client: TelegramClient, now: @escaping @Sendable () -> Date = { Date() }, members: MemberCache = MemberCache()) {
         self.client = client
         self.now = now
+        self.members = members
         self.names = NameBook()
     }
 
@@ -76,14 +82,21 @@ public struct TelegramActions: ChatActions {
         try await client.call(DeleteMessage(chatID: ChatTarget(chat.id), messageID: messageID))
     }
 
+    /// The member's standing (`getChatMember`), from ``members`` while fresh.
     public func memberInfo(user: ID, in group: ID) async throws -> MemberInfo {
-        let member = try await client.call(GetChatMember(chatID: ChatTarget(group), userID: try Self.userID(user)))
-        return Self.memberInfo(member, group: group)
+        if let known = members.member(user, in: group) { return known }
+        let member = Self.memberInfo(try await client.call(GetChatMember(chatID: ChatTarget(group), userID: try Self.userID(user))), group: group)
+        members.remember(member)
+        return member
     }
 
-    /// The owner and administrators of a group (other bots left out, as Telegram does).
+    /// The owner and administrators of a group (`getChatAdministrators`; other bots left out, as
+    /// Telegram does), from ``members`` while fresh.
     public func administrators(in group: ID) async throws -> [MemberInfo] {
-        try await client.call(GetChatAdministrators(chatID: ChatTarget(group))).map { Self.memberInfo($0, group: group) }
+        if let known = members.administrators(in: group) { return known }
+        let administrators = try await client.call(GetChatAdministrators(chatID: ChatTarget(group))).map { Self.memberInfo($0, group: group) }
+        members.remember(administrators: administrators, of: group)
+        return administrators
     }
 
     public func call(_ action: String, params: JSONValue) async throws -> JSONValue {

@@ -34,9 +34,22 @@ public struct TelegramAdapter: PlatformConnection, Sendable {
     /// The bot's username (from `getMe`); empty for a bot without one.
     public var username: String { mapper.bot.username ?? "" }
 
-    /// The events an update makes; remembers senders' names so later mentions show them.
+    /// The events an update makes. Remembers senders' names so later mentions show them, and keeps
+    /// the member cache current: a `chat_member` update says the member's new standing, a join or
+    /// leave message makes the cache forget those members and the group's administrators.
     public func events(for update: Update) -> [BotEvent] {
         if let sender = update.message?.from { actions.remember(sender) }
+        switch update.kind {
+        case .chatMember(let change), .myChatMember(let change):
+            let group = ID(change.chat.id)
+            actions.members.forget([ID(change.newChatMember.user.id)], in: group)
+            actions.members.remember(TelegramActions.memberInfo(change.newChatMember, group: group))
+        case .message(let message):
+            let changed = (message.newChatMembers ?? []) + (message.leftChatMember.map { [$0] } ?? [])
+            if !changed.isEmpty { actions.members.forget(changed.map { ID($0.id) }, in: ID(message.chat.id)) }
+        default:
+            break
+        }
         return mapper.events(for: update)
     }
 

@@ -32,6 +32,9 @@ public protocol ChatActions: Sendable {
     /// Looks up a member of a group.
     func memberInfo(user: ID, in group: ID) async throws -> MemberInfo
 
+    /// The owner and administrators of a group.
+    func administrators(in group: ID) async throws -> [MemberInfo]
+
     /// Calls a platform action by its own name, for what VioCore does not model.
     func call(_ action: String, params: JSONValue) async throws -> JSONValue
 }
@@ -56,6 +59,10 @@ extension ChatActions {
     }
 
     public func memberInfo(user: ID, in group: ID) async throws -> MemberInfo {
+        throw VioError.unsupported(.memberInfo, platform)
+    }
+
+    public func administrators(in group: ID) async throws -> [MemberInfo] {
         throw VioError.unsupported(.memberInfo, platform)
     }
 

@@ -40,7 +40,7 @@ extension Bot {
         }
         if !command.scope.allows(message.chat) {
             try await context.reply(OutgoingMessage(stringLiteral: command.scope == .groupOnly ? texts.groupOnly : texts.privateOnly))
-        } else if !command.permission.allows(role: message.sender.role, isSuperuser: context.senderIsSuperuser) {
+        } else if !(await command.permission.allows(context)) {
             try await context.reply(OutgoingMessage(stringLiteral: texts.permissionDenied))
         } else {
             try await command.handler(context, arguments)

@@ -79,6 +79,14 @@ public enum CommandPermission: Hashable, Sendable {
         case .superuser: return false
         }
     }
+
+    /// Whether the sender of `context` may run the command; the role is looked up only when it
+    /// matters and the message did not carry it (``BotContext/senderRole()``).
+    func allows(_ context: BotContext) async -> Bool {
+        if self == .everyone || context.senderIsSuperuser { return true }
+        if self == .superuser { return false }
+        return allows(role: await context.senderRole(), isSuperuser: false)
+    }
 }
 
 /// What followed the trigger word.

@@ -66,6 +66,12 @@ extension ActionContext {
         try await actions.memberInfo(user: user, in: try group ?? currentGroup(for: .memberInfo))
     }
 
+    /// The owner and administrators of `group` (the current group when omitted), owner first.
+    public func administrators(in group: ID? = nil) async throws -> [MemberInfo] {
+        let members = try await actions.administrators(in: try group ?? currentGroup(for: .memberInfo))
+        return members.filter { $0.role == .owner } + members.filter { $0.role != .owner }
+    }
+
     /// Calls a platform action by name, for what VioCore does not model.
     public func call(_ action: String, params: JSONValue = .object([:])) async throws -> JSONValue {
         try await actions.call(action, params: params)

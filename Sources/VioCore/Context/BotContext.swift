@@ -30,6 +30,26 @@ public struct BotContext: ActionContext {
     public var senderIsSuperuser: Bool {
         services.superusers.contains(PlatformUser(platform: message.platform, id: message.sender.id))
     }
+
+    /// The sender's role in the group: as the message says (QQ sends it with every group message),
+    /// or else as the platform answers when asked (Telegram's `getChatMember`, which its adapter
+    /// caches). `nil` in private chats, and when the platform cannot say; the failure is logged.
+    ///
+    /// ```swift
+    /// guard (await context.senderRole() ?? .member) >= .admin else { return try await context.reply("admins only") }
+    /// ```
+    public func senderRole() async -> MemberRole? {
+        guard chat.kind != .private else { return nil }
+        if let role = sender.role { return role }
+        do {
+            return try await actions.memberInfo(user: sender.id, in: chat.id).role
+        } catch {
+            logger.warning("could not look up the sender's role", metadata: [
+                "platform": "\(platform)", "chat": "\(chat.id)", "user": "\(sender.id)", "error": "\(error)",
+            ])
+            return nil
+        }
+    }
 }
 
 /// What a notice handler gets: the notice, and the means to act on it.

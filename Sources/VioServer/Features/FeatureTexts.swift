@@ -35,6 +35,7 @@ enum FeatureTexts {
         static let ping = "看看 Vio 还在不在"
         static let start = "打个招呼，看看怎么用"
         static let me = "看看 Vio 眼中的你"
+        static let admin = "看看本群的管理员（普通成员会被禁言一分钟）"
     }
 
     enum Usage {
@@ -115,6 +116,14 @@ enum FeatureTexts {
 
         static func muted(for seconds: Int) -> String {
             " 恭喜获得 \(duration(seconds: seconds)) 禁言～"
+        }
+    }
+
+    enum Admin {
+        /// The owner first, then the administrators, each with a label.
+        static func list(_ administrators: [(name: String, role: MemberRole)]) -> String {
+            guard !administrators.isEmpty else { return "这个群没有可见的管理员。" }
+            return "本群管理员：\n" + administrators.map { "\($0.role == .owner ? "群主" : "管理员")：\($0.name)" }.joined(separator: "\n")
         }
     }
 

@@ -24,6 +24,7 @@ enum VioFeatures {
             PictureFeature(environment: environment),
             GunSoundFeature(environment: environment),
             MuteLotteryFeature(environment: environment),
+            AdminFeature(),
             RecallFeature(environment: environment),
             WelcomeFeature(configuration: environment.configuration),
             PingFeature(environment: environment),

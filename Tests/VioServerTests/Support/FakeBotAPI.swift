@@ -6,8 +6,9 @@ import VioCore
 import VioTestSupport
 
 /// The Telegram Bot API played on loopback: `getMe`, `deleteWebhook`, `getUpdates` (each poll gets
-/// the next batch a test queued, and waits for one when none is queued) and `sendMessage`. It
-/// records every call, and a test can wait for the call it expects.
+/// the next batch a test queued, and waits for one when none is queued), `sendMessage` (throttled
+/// with 429 when a test says so), and `getChatMember` / `getChatAdministrators` from a roster the
+/// test sets. It records every call, and a test can wait for the call it expects.
 final class FakeBotAPI: Sendable {
     static let token = "123456:TEST-fake-token"
     static let username = "VioBot"
@@ -16,6 +17,10 @@ final class FakeBotAPI: Sendable {
     struct Call: Sendable {
         let method: String
         let params: JSONValue
+        /// When the call arrived.
+        var at = ContinuousClock.now
+        /// 1 for the first call of its method, 2 for the second, …
+        var ordinal = 0
     }
 
     private struct State {
@@ -24,6 +29,10 @@ final class FakeBotAPI: Sendable {
         var finished = false
         var calls: [Call] = []
         var callWaiters: [(matches: @Sendable (Call) -> Bool, continuation: CheckedContinuation<Call, Never>)] = []
+        /// Members' `status` by user id; a user not named is a plain `member`.
+        var statuses: [Int64: String] = [:]
+        /// How many more `sendMessage` calls get 429, and the `retry_after` they name.
+        var throttled: (count: Int, retryAfter: Int) = (0, 0)
     }
     private let state = Mutex(State())
 
@@ -44,6 +53,16 @@ final class FakeBotAPI: Sendable {
         waiter?.resume(returning: batch)
     }
 
+    /// Makes `getChatMember` and `getChatAdministrators` say `user` is `status` (`creator`, `administrator`, …).
+    func setStatus(_ status: String, of user: Int64) {
+        state.withLock { $0.statuses[user] = status }
+    }
+
+    /// Answers the next `count` `sendMessage` calls with 429 and `retry_after` seconds, as Telegram's flood control does.
+    func throttle(_ count: Int, retryAfter: Int) {
+        state.withLock { $0.throttled = (count, retryAfter) }
+    }
+
     /// Answers the waiting poll, and every later one, with no updates: lets the server shut down.
     func finish() {
         let waiter = state.withLock { state in
@@ -56,8 +75,16 @@ final class FakeBotAPI: Sendable {
 
     /// The first call, from now or earlier, of `method` that `matches` accepts.
     func waitForCall(_ method: String, where matches: @escaping @Sendable (JSONValue) -> Bool = { _ in true }) async -> Call {
-        let accepts: @Sendable (Call) -> Bool = { $0.method == method && matches($0.params) }
-        return await withCheckedContinuation { continuation in
+        await waitForCall { $0.method == method && matches($0.params) }
+    }
+
+    /// The `ordinal`-th call of `method` (1 for the first), from now or earlier.
+    func waitForCall(_ method: String, ordinal: Int) async -> Call {
+        await waitForCall { $0.method == method && $0.ordinal == ordinal }
+    }
+
+    private func waitForCall(accepting accepts: @escaping @Sendable (Call) -> Bool) async -> Call {
+        await withCheckedContinuation { continuation in
             let found = state.withLock { state -> Call? in
                 if let call = state.calls.first(where: accepts) { return call }
                 state.callWaiters.append((accepts, continuation))
@@ -83,7 +110,16 @@ final class FakeBotAPI: Sendable {
                 return Self.json(#"{"ok":true,"result":{"id":777,"is_bot":true,"first_name":"Vio","username":"\#(Self.username)"}}"#)
             case "getUpdates":
                 return Self.json(#"{"ok":true,"result":\#(await self.nextBatch())}"#)
+            case "getChatMember":
+                let user = params["user_id"]?.int64Value ?? 0
+                return Self.json(#"{"ok":true,"result":\#(self.member(user))}"#)
+            case "getChatAdministrators":
+                let staff = self.state.withLock { $0.statuses }.filter { ["creator", "administrator"].contains($0.value) }.keys.sorted()
+                return Self.json(#"{"ok":true,"result":[\#(staff.map(self.member).joined(separator: ","))]}"#)
             case "sendMessage":
+                if let retryAfter = self.takeThrottle() {
+                    return Self.json(#"{"ok":false,"error_code":429,"description":"Too Many Requests: retry after \#(retryAfter)","parameters":{"retry_after":\#(retryAfter)}}"#, status: .tooManyRequests)
+                }
                 let chat = params["chat_id"]?.int64Value ?? 0
                 return Self.json(#"{"ok":true,"result":{"message_id":900,"date":1700000000,"chat":{"id":\#(chat),"type":"private"},"text":"sent"}}"#)
             default:
@@ -94,13 +130,28 @@ final class FakeBotAPI: Sendable {
     }
 
     private func record(_ call: Call) {
+        var call = call
         let waiting = state.withLock { state in
+            call.ordinal = state.calls.count { $0.method == call.method } + 1
             state.calls.append(call)
             let ready = state.callWaiters.filter { $0.matches(call) }
             state.callWaiters.removeAll { $0.matches(call) }
             return ready.map(\.continuation)
         }
         for continuation in waiting { continuation.resume(returning: call) }
+    }
+
+    private func member(_ user: Int64) -> String {
+        let status = state.withLock { $0.statuses[user] } ?? "member"
+        return #"{"user":{"id":\#(user),"is_bot":false,"first_name":"User\#(user)"},"status":"\#(status)"}"#
+    }
+
+    private func takeThrottle() -> Int? {
+        state.withLock { state in
+            guard state.throttled.count > 0 else { return nil }
+            state.throttled.count -= 1
+            return state.throttled.retryAfter
+        }
     }
 
     private func nextBatch() async -> String {
