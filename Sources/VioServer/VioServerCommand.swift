@@ -20,24 +20,32 @@ struct VioServerCommand: AsyncParsableCommand {
     )
 }
 
-/// Options that override the environment.
+/// Options that override the environment and the configuration file.
 struct ServerOptions: ParsableArguments {
     @Option(help: "The address to listen on (overrides HOST).")
     var host: String?
 
-    @Option(help: "The port to listen on (overrides PORT).")
+    @Option(help: "The port to listen on; 0 picks a free one (overrides PORT).")
     var port: Int?
 
     @Option(name: .customLong("data-dir"), help: "Where the SQLite file lives (overrides VIO_DATA_DIR).")
     var dataDirectory: String?
 
-    /// The environment's configuration with these options applied.
-    func configuration() throws -> ServerConfiguration {
-        var configuration = try ServerConfiguration(environment: ProcessInfo.processInfo.environment)
-        if let host { configuration.host = host }
-        if let port { configuration.port = port }
-        if let dataDirectory { configuration.dataDirectory = URL(fileURLWithPath: dataDirectory, isDirectory: true) }
-        return configuration
+    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical (overrides LOG_LEVEL).")
+    var logLevel: String?
+
+    @Option(name: .customLong("config"), help: "The YAML configuration file (overrides VIO_CONFIG; ./config.yaml by default).")
+    var configFile: String?
+
+    /// The configuration: these options, then the environment, then the configuration file.
+    func configuration() async throws -> ServerConfiguration {
+        var flags: [String: ConfigurationSources.Flag] = [:]
+        flags["HOST"] = host.map { .init(flag: "--host", value: $0) }
+        flags["PORT"] = port.map { .init(flag: "--port", value: "\($0)") }
+        flags["VIO_DATA_DIR"] = dataDirectory.map { .init(flag: "--data-dir", value: $0) }
+        flags["LOG_LEVEL"] = logLevel.map { .init(flag: "--log-level", value: $0) }
+        let sources = try await ConfigurationSources.load(flags: flags, environment: ProcessInfo.processInfo.environment, configFile: configFile)
+        return try ServerConfiguration(sources: sources)
     }
 }
 
@@ -49,14 +57,19 @@ extension VioServerCommand {
         @OptionGroup var options: ServerOptions
 
         func run() async throws {
-            let configuration = try options.configuration()
-            let logger = {
-                var logger = Logger(label: "vio-server")
-                logger.logLevel = SwiftLogBotLogger.level(configuration.logLevel)
-                return logger
-            }()
+            let configuration = try await options.configuration()
+            LoggingSystem.bootstrap { label in
+                var handler: any LogHandler = switch configuration.logFormat {
+                case .text: StreamLogHandler.standardOutput(label: label)
+                case .json: JSONLogHandler(label: label)
+                }
+                handler.logLevel = SwiftLogBotLogger.level(configuration.logLevel)
+                return handler
+            }
+            let logger = Logger(label: "vio-server")
             let report = StartupReport(configuration)
             logger.info("vio-server \(VioServerCommand.version) starting")
+            for reading in configuration.readings { logger.info("setting \(reading.text)") }
             for line in report.lines { logger.info("\(line.text)") }
             for warning in report.warnings { logger.warning("\(warning)") }
 
@@ -72,15 +85,21 @@ extension VioServerCommand {
         }
     }
 
-    /// Prints what the configuration turns on and off, then exits.
+    /// Prints the effective configuration (secrets masked, each value with its source) and what it
+    /// turns on and off, then exits; an invalid value exits non-zero with what to fix.
     struct CheckConfig: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show which features the current settings enable, and why.")
+        static let configuration = CommandConfiguration(
+            abstract: "Show the effective settings, where each came from, and which features they enable, and why.")
 
         @OptionGroup var options: ServerOptions
 
         func run() async throws {
-            let report = StartupReport(try options.configuration())
-            for line in report.lines { print(line.text) }
+            let configuration = try await options.configuration()
+            print("Settings (command line > environment > configuration file > default):")
+            for reading in configuration.readings { print("  \(reading.text)") }
+            let report = StartupReport(configuration)
+            print("Features:")
+            for line in report.lines { print("  \(line.text)") }
             for warning in report.warnings { print("warning: \(warning)") }
         }
     }

@@ -113,7 +113,7 @@ import VioCoreTesting
             _ = try await client(transport).chat(request)
         } throws: { error in
             guard let error = error as? OpenAIError, case .http(401, let provider?, _, nil) = error else { return false }
-            return provider.code == "invalid_api_key" && provider.message == "Incorrect API key provided: ••••cdef."
+            return provider.code == "invalid_api_key" && provider.message == "Incorrect API key provided: sk-…cdef."
                 && !error.description.contains(Self.key.value) && error.description.contains("check the key")
         }
         #expect(transport.requests.count == 1, "401 is not retried")
@@ -126,7 +126,7 @@ import VioCoreTesting
             _ = try await client(transport).chat(request)
         } throws: { error in
             guard case OpenAIError.http(502, nil, let excerpt, _) = error else { return false }
-            return excerpt.hasPrefix("<html>502 Bad Gateway ••••cdef") && excerpt.count <= 201
+            return excerpt.hasPrefix("<html>502 Bad Gateway sk-…cdef") && excerpt.count <= 201
                 && !"\(error)".contains(Self.key.value)
         }
     }

@@ -104,7 +104,7 @@ import VioCore
         do {
             _ = try ServerConfiguration(environment: ["PORT": "eighty"])
         } catch {
-            #expect("\(error)" == "PORT: expected a whole number from 1 to 65535, got 'eighty'")
+            #expect("\(error)" == "PORT (environment PORT): expected a whole number from 0 to 65535, got 'eighty'")
         }
     }
 

@@ -20,7 +20,8 @@ import VioCore
         try await whileServing(server)
         server.signal(SIGTERM)
         let status = await server.exitStatus()
-        #expect(server.output.contains { $0.contains("vio-server stopped; storage closed") }, "\(server.output)")
+        let output = await server.completeOutput()
+        #expect(output.contains { $0.contains("vio-server stopped; storage closed") }, "\(output)")
         return status
     }
 

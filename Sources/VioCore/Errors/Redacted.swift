@@ -1,11 +1,12 @@
 /// A secret (bot token, API key) that never prints itself.
 ///
-/// `description` and string interpolation show at most its last four characters, so a log line or
-/// error message can tell which key was used without revealing it.
+/// `description` and string interpolation show at most its first three and last four characters
+/// (the last four only when it is shorter than twenty, nothing when shorter than twelve), so a log
+/// line or error message can tell which key was used without revealing it.
 ///
 /// ```swift
-/// let key = Redacted("sk-abcdef123456")
-/// print("using key \(key)")   // using key ••••3456
+/// let key = Redacted("sk-proj-abcdef123456")
+/// print("using key \(key)")   // using key sk-…3456
 /// key.value                    // the real key, for the request only
 /// ```
 public struct Redacted: Hashable, Sendable, CustomStringConvertible, CustomDebugStringConvertible {
@@ -17,7 +18,11 @@ public struct Redacted: Hashable, Sendable, CustomStringConvertible, CustomDebug
     }
 
     public var description: String {
-        value.count >= 12 ? "••••" + value.suffix(4) : "••••"
+        switch value.count {
+        case 20...: value.prefix(3) + "…" + value.suffix(4)
+        case 12..<20: "…" + value.suffix(4)
+        default: "…"
+        }
     }
 
     public var debugDescription: String { description }

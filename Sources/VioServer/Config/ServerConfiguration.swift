@@ -18,6 +18,8 @@ struct ServerConfiguration: Sendable {
     var port = 8080
     var dataDirectory = URL(fileURLWithPath: "data", isDirectory: true)
     var logLevel = LogLevel.info
+    /// `LOG_FORMAT`: plain text lines, or one JSON object per line for log collectors.
+    var logFormat = LogFormat.text
 
     var oneBotAccessToken: Redacted?
     var oneBotAPITimeout: Duration = .seconds(30)
@@ -54,45 +56,57 @@ struct ServerConfiguration: Sendable {
     var welcomeText = "欢迎 {user} 加入本群！"
     var farewellText = "{user} 离开了本群。"
 
+    /// How each setting was read, in the order read: what `check-config` and the start-up log show.
+    var readings: [ConfigurationReading] = []
+
     init() {}
 
-    /// Reads the configuration from environment variables.
+    /// Reads the configuration from environment variables only.
     init(environment: [String: String]) throws {
-        let settings = Settings(environment)
-        host = settings["HOST"] ?? host
-        port = try settings.integer("PORT", in: 1...65535) ?? port
-        if let directory = settings["VIO_DATA_DIR"] { dataDirectory = URL(fileURLWithPath: directory, isDirectory: true) }
-        logLevel = try settings.logLevel("LOG_LEVEL") ?? logLevel
+        try self.init(sources: ConfigurationSources(environment: environment))
+    }
 
-        oneBotAccessToken = settings["ONEBOT_ACCESS_TOKEN"].map { Redacted($0) }
-        oneBotAPITimeout = .seconds(try settings.integer("ONEBOT_API_TIMEOUT", in: 1...600) ?? 30)
-        oneBotMaxFrameBytes = try settings.integer("ONEBOT_MAX_FRAME_BYTES", in: (64 << 10)...(256 << 20)) ?? oneBotMaxFrameBytes
+    /// Reads the configuration from `sources`: flags, then the environment, then the file.
+    init(sources: ConfigurationSources) throws {
+        var settings = Settings(sources)
+        host = try settings.text("HOST", default: host)
+        port = try settings.integer("PORT", in: 0...65535, default: port)
+        dataDirectory = URL(fileURLWithPath: try settings.text("VIO_DATA_DIR", default: dataDirectory.relativePath), isDirectory: true)
+        logLevel = try settings.logLevel("LOG_LEVEL", default: logLevel)
+        logFormat = try settings.choice("LOG_FORMAT", default: logFormat)
 
-        telegramToken = settings["BOT_TOKEN", "TELEGRAM_BOT_TOKEN"].map { Redacted($0) }
-        telegramAPIURL = try settings.url("TELEGRAM_API_URL") ?? telegramAPIURL
+        oneBotAccessToken = try settings.secret("ONEBOT_ACCESS_TOKEN")
+        oneBotAPITimeout = .seconds(try settings.integer("ONEBOT_API_TIMEOUT", in: 1...600, default: 30))
+        oneBotMaxFrameBytes = try settings.integer("ONEBOT_MAX_FRAME_BYTES", in: (64 << 10)...(256 << 20), default: oneBotMaxFrameBytes)
+
+        telegramToken = try settings.secret("BOT_TOKEN", "TELEGRAM_BOT_TOKEN")
+        telegramAPIURL = try settings.url("TELEGRAM_API_URL", default: telegramAPIURL)
         telegramWebhookURL = try settings.url("TG_WEBHOOK_URL")
-        telegramWebhookSecret = settings["TELEGRAM_WEBHOOK_SECRET"].map { Redacted($0) }
+        telegramWebhookSecret = try settings.secret("TELEGRAM_WEBHOOK_SECRET")
 
-        httpAPIKey = settings["VIO_API_KEY"].map { Redacted($0) }
-        httpRequestsPerMinute = try settings.integer("VIO_HTTP_RATE_LIMIT", in: 0...100_000) ?? httpRequestsPerMinute
+        httpAPIKey = try settings.secret("VIO_API_KEY")
+        httpRequestsPerMinute = try settings.integer("VIO_HTTP_RATE_LIMIT", in: 0...100_000, default: httpRequestsPerMinute)
 
-        let chatURL = try settings.url("OPENAI_BASE_URL", "ChatGPTURL_proxy") ?? Defaults.openAI
-        if let key = settings["OPENAI_API_KEY", "chatGPTAPIKey"] {
-            chat = ModelEndpoint(apiKey: Redacted(key), baseURL: chatURL, model: settings["OPENAI_MODEL"] ?? "gpt-4o-mini")
+        let chatURL = try settings.url("OPENAI_BASE_URL", "ChatGPTURL_proxy", "AIconfig.chatgpt_url_proxy", default: Defaults.openAI)
+        let chatModel = try settings.text("OPENAI_MODEL", default: "gpt-4o-mini")
+        if let key = try settings.secret("OPENAI_API_KEY", "chatGPTAPIKey") {
+            chat = ModelEndpoint(apiKey: key, baseURL: chatURL, model: chatModel)
         }
-        persona = settings["VIO_PERSONA"] ?? persona
-        let roastURL = try settings.url("DEEPSEEK_BASE_URL") ?? Defaults.deepSeek
-        if let key = settings["DEEPSEEK_API_KEY", "DeepSeekAPIKey"] {
-            roast = ModelEndpoint(apiKey: Redacted(key), baseURL: roastURL, model: settings["DEEPSEEK_MODEL"] ?? "deepseek-chat")
+        persona = try settings.text("VIO_PERSONA", default: persona)
+        let roastURL = try settings.url("DEEPSEEK_BASE_URL", "AIconfig.deepseek_url", default: Defaults.deepSeek)
+        let roastModel = try settings.text("DEEPSEEK_MODEL", default: "deepseek-chat")
+        if let key = try settings.secret("DEEPSEEK_API_KEY", "DeepSeekAPIKey") {
+            roast = ModelEndpoint(apiKey: key, baseURL: roastURL, model: roastModel)
         }
 
-        pictureAPIURL = try settings.url("SETU_API_URL") ?? pictureAPIURL
-        huntSoundBaseURL = try settings.url("HUNT_SOUND_BASE_URL") ?? huntSoundBaseURL
-        superusers = try (settings["VIO_SUPERUSERS"] ?? "")
+        pictureAPIURL = try settings.url("SETU_API_URL", default: pictureAPIURL)
+        huntSoundBaseURL = try settings.url("HUNT_SOUND_BASE_URL", default: huntSoundBaseURL)
+        superusers = try (settings.text("VIO_SUPERUSERS") ?? "")
             .split(whereSeparator: { $0 == "," || $0 == "，" || $0.isWhitespace })
             .map { try Self.superuser(String($0)) }
-        welcomeText = settings["VIO_WELCOME_TEXT"] ?? welcomeText
-        farewellText = settings["VIO_FAREWELL_TEXT"] ?? farewellText
+        welcomeText = try settings.text("VIO_WELCOME_TEXT", default: welcomeText)
+        farewellText = try settings.text("VIO_FAREWELL_TEXT", default: farewellText)
+        readings = settings.readings
     }
 
     /// One `VIO_SUPERUSERS` entry: `telegram:123456`, `onebot:10001` (or `qq:10001`), or a bare QQ number.
@@ -127,47 +141,111 @@ struct ConfigurationError: Error, CustomStringConvertible {
     var description: String { "\(setting): \(problem)" }
 }
 
-/// Environment lookups that treat empty values as unset and name the setting in errors.
+/// How log lines are written.
+enum LogFormat: String, CaseIterable, Sendable {
+    case text, json
+}
+
+/// One setting as it was read: its name, its value as shown (secrets masked) and where it came from.
+struct ConfigurationReading: Sendable, Equatable {
+    var name: String
+    /// The value, masked for secrets; `nil` when the setting is not set and has no default.
+    var shown: String?
+    /// Where it came from; `nil` for the default.
+    var source: SettingSource?
+
+    /// `PORT = 9000 (environment PORT)`, `OPENAI_API_KEY = sk-…3456 (config.yaml OPENAI_API_KEY)`, `BOT_TOKEN not set`.
+    var text: String {
+        guard let shown else { return "\(name) not set" }
+        return "\(name) = \(shown) (\(source.map(\.description) ?? "default"))"
+    }
+}
+
+/// Lookups in the configuration's sources that treat empty values as unset, name the setting and
+/// its source in errors, and record every reading.
 private struct Settings {
-    let environment: [String: String]
+    let sources: ConfigurationSources
+    private(set) var readings: [ConfigurationReading] = []
 
-    init(_ environment: [String: String]) {
-        self.environment = environment
+    init(_ sources: ConfigurationSources) {
+        self.sources = sources
     }
 
-    /// The first of `names` that is set to a non-empty value.
-    subscript(names: String...) -> String? {
-        for name in names {
-            if let value = environment[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty { return value }
+    /// The first of `names` that is set (see ``ConfigurationSources/lookup(_:)``), read by `parse`.
+    private mutating func read<Value>(
+        _ names: [String], default fallback: Value?, secret: Bool = false, shown show: (Value) -> String,
+        parse: (String) throws(Problem) -> Value
+    ) throws -> Value? {
+        guard let (text, source) = try sources.lookup(names) else {
+            readings.append(ConfigurationReading(name: names[0], shown: fallback.map(show), source: nil))
+            return fallback
         }
-        return nil
-    }
-
-    func integer(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
-        guard let text = self[name] else { return nil }
-        guard let value = Int(text), range.contains(value) else {
-            throw ConfigurationError(setting: name, problem: "expected a whole number from \(range.lowerBound) to \(range.upperBound), got '\(text)'")
+        let value: Value
+        do {
+            value = try parse(text)
+        } catch {
+            throw ConfigurationError(setting: "\(names[0]) (\(source))", problem: "\(error.expectation), got '\(secret ? "\(Redacted(text))" : text)'")
         }
+        readings.append(ConfigurationReading(name: names[0], shown: secret ? "\(Redacted(text))" : show(value), source: source))
         return value
     }
 
-    func url(_ names: String...) throws -> URL? {
-        for name in names {
-            guard let text = self[name] else { continue }
-            guard let url = URL(string: text), let scheme = url.scheme, ["http", "https"].contains(scheme.lowercased()), url.host != nil else {
-                throw ConfigurationError(setting: name, problem: "expected an http(s) URL, got '\(text)'")
-            }
-            return url
-        }
-        return nil
+    private struct Problem: Error {
+        let expectation: String
     }
 
-    func logLevel(_ name: String) throws -> LogLevel? {
-        guard let text = self[name] else { return nil }
-        let levels: [LogLevel] = [.trace, .debug, .info, .notice, .warning, .error, .critical]
-        guard let level = levels.first(where: { $0.description == text.lowercased() }) else {
-            throw ConfigurationError(setting: name, problem: "expected one of \(levels.map(\.description).joined(separator: ", ")), got '\(text)'")
+    mutating func text(_ names: String...) throws -> String? {
+        try read(names, default: nil, shown: { $0 }, parse: { $0 })
+    }
+
+    mutating func text(_ names: String..., default fallback: String) throws -> String {
+        try read(names, default: fallback, shown: { $0 }, parse: { $0 }) ?? fallback
+    }
+
+    mutating func secret(_ names: String...) throws -> Redacted? {
+        try read(names, default: nil, secret: true, shown: { "\($0)" }, parse: { Redacted($0) })
+    }
+
+    mutating func integer(_ name: String, in range: ClosedRange<Int>, default fallback: Int) throws -> Int {
+        try read([name], default: fallback, shown: { "\($0)" }) { text throws(Problem) in
+            guard let value = Int(text), range.contains(value) else {
+                throw Problem(expectation: "expected a whole number from \(range.lowerBound) to \(range.upperBound)")
+            }
+            return value
+        } ?? fallback
+    }
+
+    mutating func url(_ names: String...) throws -> URL? {
+        try read(names, default: nil, shown: \.absoluteString, parse: Self.url)
+    }
+
+    mutating func url(_ names: String..., default fallback: URL) throws -> URL {
+        try read(names, default: fallback, shown: \.absoluteString, parse: Self.url) ?? fallback
+    }
+
+    private static func url(_ text: String) throws(Problem) -> URL {
+        guard let url = URL(string: text), let scheme = url.scheme, ["http", "https"].contains(scheme.lowercased()), url.host != nil else {
+            throw Problem(expectation: "expected an http(s) URL such as https://api.example.com/v1")
         }
-        return level
+        return url
+    }
+
+    mutating func logLevel(_ name: String, default fallback: LogLevel) throws -> LogLevel {
+        let levels: [LogLevel] = [.trace, .debug, .info, .notice, .warning, .error, .critical]
+        return try read([name], default: fallback, shown: \.description) { text throws(Problem) in
+            guard let level = levels.first(where: { $0.description == text.lowercased() }) else {
+                throw Problem(expectation: "expected one of \(levels.map(\.description).joined(separator: ", "))")
+            }
+            return level
+        } ?? fallback
+    }
+
+    mutating func choice<Choice: RawRepresentable & CaseIterable>(_ name: String, default fallback: Choice) throws -> Choice where Choice.RawValue == String {
+        try read([name], default: fallback, shown: \.rawValue) { text throws(Problem) in
+            guard let choice = Choice(rawValue: text.lowercased()) else {
+                throw Problem(expectation: "expected one of \(Choice.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return choice
+        } ?? fallback
     }
 }

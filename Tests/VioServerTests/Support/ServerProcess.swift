@@ -64,6 +64,12 @@ final class ServerProcess: Sendable {
         return nil
     }
 
+    /// Everything it printed, once its output has ended (it exited).
+    func completeOutput() async -> [String] {
+        for await _ in lines {}
+        return output
+    }
+
     /// Sends `signal` (SIGTERM, SIGINT) to the process.
     func signal(_ signal: Int32) {
         kill(process.processIdentifier, signal)
