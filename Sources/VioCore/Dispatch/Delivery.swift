@@ -34,6 +34,8 @@ public struct Delivery: Sendable {
     public var preferredExecutor: (any TaskExecutor)?
     /// Called exactly once, when the event has been handled or dropped.
     public var onFinished: (@Sendable (Outcome) -> Void)?
+    /// When the dispatcher accepted it, for its observer's handling time.
+    var acceptedAt: ContinuousClock.Instant?
 
     public init(
         _ event: BotEvent, via actions: any ChatActions, preferredExecutor: (any TaskExecutor)? = nil,

@@ -31,6 +31,8 @@ public final class Dispatcher: Sendable {
 
     public let bot: Bot
     public let limits: Limits
+    /// Told of every event's actions and end, for metrics.
+    public let observer: (any DispatchObserver)?
     private let logger: any BotLogger
 
     private struct Accounting {
@@ -42,10 +44,13 @@ public final class Dispatcher: Sendable {
     private let drained: AsyncStream<Void>
     private let drainedInput: AsyncStream<Void>.Continuation
 
-    /// - Parameter logger: where dropped events are reported; the bot's logger by default.
-    public init(bot: Bot, limits: Limits = Limits(), logger: (any BotLogger)? = nil) {
+    /// - Parameters:
+    ///   - logger: where dropped events are reported; the bot's logger by default.
+    ///   - observer: told of each event's actions and end (metrics); none by default.
+    public init(bot: Bot, limits: Limits = Limits(), logger: (any BotLogger)? = nil, observer: (any DispatchObserver)? = nil) {
         self.bot = bot
         self.limits = limits
+        self.observer = observer
         self.logger = logger ?? bot.services.logger
         (drained, drainedInput) = AsyncStream.makeStream(of: Void.self)
     }
@@ -60,8 +65,13 @@ public final class Dispatcher: Sendable {
             try await connection.run { delivery in
                 guard accept() else {
                     logger.debug("dropped an event that arrived during shutdown", metadata: ["platform": "\(delivery.actions.platform)"])
-                    delivery.onFinished?(.dropped)
+                    dropped(delivery)
                     return
+                }
+                var delivery = delivery
+                if let observer {
+                    delivery.acceptedAt = .now
+                    delivery.actions = observer.actions(for: delivery)
                 }
                 switch slots.admit(delivery) {
                 case .start:
@@ -74,7 +84,7 @@ public final class Dispatcher: Sendable {
                     break
                 case .refused:
                     finished()
-                    delivery.onFinished?(.dropped)
+                    dropped(delivery)
                     logger.warning("dropped an event: too many are waiting for a handler", metadata: [
                         "platform": "\(delivery.actions.platform)", "waiting": "\(slots.maxWaiting)",
                     ])
@@ -123,10 +133,18 @@ public final class Dispatcher: Sendable {
             } else {
                 await bot.handle(delivery.event, via: delivery.actions)
             }
+            if let observer, let acceptedAt = delivery.acceptedAt {
+                observer.handled(delivery.event, on: delivery.actions.platform, in: .now - acceptedAt)
+            }
             delivery.onFinished?(.handled)
             finished()
             next = slots.next()
         }
+    }
+
+    private func dropped(_ delivery: Delivery) {
+        observer?.dropped(delivery.event, on: delivery.actions.platform)
+        delivery.onFinished?(.dropped)
     }
 
     private func accept() -> Bool {

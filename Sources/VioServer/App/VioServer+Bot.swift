@@ -6,14 +6,16 @@ extension VioServer {
     /// vio-server with the Vio bot: every feature installed over the server's storage and `transport`.
     static func vioBot(configuration: ServerConfiguration, storage: ServerStorage, transport: any HTTPTransport, logger: Logger) -> VioServer {
         let directory = PlatformDirectory()
+        let metrics = ServerMetrics()
         let started = ContinuousClock.now
         var bot = Bot(services: BotServices(
             conversations: storage.conversations, storage: storage.records, logger: SwiftLogBotLogger(logger: logger)))
         let environment = FeatureEnvironment(
             configuration: configuration, transport: transport,
-            conversations: storage.conversations, records: storage.records,
+            conversations: storage.conversations, records: storage.records, metrics: metrics,
             status: { ServerStatus(uptime: ContinuousClock.now - started, connectedBots: await directory.connectedBots()) })
         VioFeatures.install(on: &bot, environment: environment)
-        return VioServer(configuration: configuration, storage: storage, bot: bot, transport: transport, logger: logger, directory: directory)
+        return VioServer(
+            configuration: configuration, storage: storage, bot: bot, transport: transport, logger: logger, directory: directory, metrics: metrics)
     }
 }

@@ -27,10 +27,12 @@ struct VioServer: Sendable {
     /// Where `/ping` finds the platforms this server makes.
     let directory: PlatformDirectory
     let readiness: Readiness
+    /// Counts every platform's events and actions and the model's requests; `GET /metrics` serves them.
+    let metrics: ServerMetrics
 
     init(
         configuration: ServerConfiguration, storage: ServerStorage, bot: Bot, transport: any HTTPTransport, logger: Logger,
-        directory: PlatformDirectory = PlatformDirectory()
+        directory: PlatformDirectory = PlatformDirectory(), metrics: ServerMetrics = ServerMetrics()
     ) {
         self.configuration = configuration
         self.storage = storage
@@ -38,6 +40,7 @@ struct VioServer: Sendable {
         self.transport = transport
         self.logger = logger
         self.directory = directory
+        self.metrics = metrics
         readiness = Readiness(storageIsOpen: { storage.isOpen })
     }
 
@@ -50,7 +53,7 @@ struct VioServer: Sendable {
                 maximumMessageSize: configuration.oneBotMaxFrameBytes, logger: logger),
             HTTPChat(
                 dispatcher: dispatcher, conversations: storage.conversations,
-                model: configuration.chat.map { ModelCaller(endpoint: $0, transport: transport) },
+                model: configuration.chat.map { ModelCaller(endpoint: $0, transport: transport, metrics: metrics) },
                 defaultPreset: PromptLibrary.builtIn[configuration.persona] ?? .vio,
                 apiKey: configuration.httpAPIKey, requestsPerMinute: configuration.httpRequestsPerMinute, logger: logger),
         ]
@@ -76,12 +79,13 @@ struct VioServer: Sendable {
         gracefulShutdownSignals: [UnixSignal] = [.sigterm, .sigint],
         onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
     ) throws -> ServiceGroup {
-        let dispatcher = Dispatcher(bot: bot)
+        let dispatcher = Dispatcher(bot: bot, observer: metrics)
         let platforms = try makePlatforms(dispatcher: dispatcher)
         directory.set(platforms)
 
         let router = Router(context: HTTPRouteContext.self)
         HealthRoutes(readiness: readiness).register(on: router)
+        MetricsRoute(metrics: metrics, directory: directory, apiKey: configuration.httpAPIKey).register(on: router)
         let webSocketRouter = Router(context: WebSocketRouteContext.self)
         for platform in platforms {
             platform.register(on: router, webSocketRouter: webSocketRouter)

@@ -33,6 +33,8 @@ struct StartupReport: Sendable {
                     ?? (configuration.chat == nil ? "set DeepSeekAPIKey or OPENAI_API_KEY" : "uses the chat model; set DeepSeekAPIKey for DeepSeek")),
             Line(feature: "Storage", isOn: true, detail: "SQLite in \(configuration.dataDirectory.path)"),
             Line(feature: "Health", isOn: true, detail: "GET http://\(address)/healthz and /readyz"),
+            Line(feature: "Metrics", isOn: true,
+                 detail: "GET http://\(address)/metrics (Prometheus)" + (configuration.httpAPIKey == nil ? ", open" : ", key required (VIO_API_KEY)")),
         ]
         warnings = [
             configuration.oneBotAccessToken == nil

@@ -46,7 +46,7 @@ private struct ChatSession: Sendable {
         self.persona = Conversation(preset: persona)
         chat = environment.configuration.chat.map {
             RememberingChat(
-                conversations: environment.conversations, model: ModelCaller(endpoint: $0, transport: environment.transport),
+                conversations: environment.conversations, model: ModelCaller(endpoint: $0, transport: environment.transport, metrics: environment.metrics),
                 now: environment.now)
         }
     }

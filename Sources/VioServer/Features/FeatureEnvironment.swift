@@ -6,7 +6,7 @@ import VioCore
 /// ```swift
 /// let environment = FeatureEnvironment(
 ///     configuration: configuration, transport: transport,
-///     conversations: storage.conversations, records: storage.records,
+///     conversations: storage.conversations, records: storage.records, metrics: metrics,
 ///     status: { ServerStatus(uptime: clock.now - started, connectedBots: await directory.connectedBots()) })
 /// VioFeatures.install(on: &bot, environment: environment)
 /// ```
@@ -17,6 +17,8 @@ struct FeatureEnvironment: Sendable {
     var conversations: any ConversationStore
     /// The recall log, recall records and per-chat settings (r18).
     var records: any KeyValueStore
+    /// Where model requests are counted; none in feature tests.
+    var metrics: ServerMetrics?
     var now: @Sendable () -> Date = { Date() }
     var random: @Sendable (ClosedRange<Int>) -> Int = { Int.random(in: $0) }
     /// For `/ping`.

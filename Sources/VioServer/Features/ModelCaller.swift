@@ -10,9 +10,12 @@ import VioCore
 struct ModelCaller: Sendable {
     let model: String
     private let client: OpenAIClient
+    private let metrics: ServerMetrics?
 
-    init(endpoint: ServerConfiguration.ModelEndpoint, transport: any HTTPTransport) {
+    /// - Parameter metrics: where each request's latency, time to first token and failure are counted.
+    init(endpoint: ServerConfiguration.ModelEndpoint, transport: any HTTPTransport, metrics: ServerMetrics? = nil) {
         model = endpoint.model
+        self.metrics = metrics
         client = OpenAIClient(
             configuration: .init(baseURL: endpoint.baseURL, apiKey: endpoint.apiKey, timeout: .seconds(60), maxRetries: 0),
             transport: transport)
@@ -41,9 +44,13 @@ struct ModelCaller: Sendable {
     func complete(_ request: ChatRequest) async throws -> ChatCompletion {
         var request = request
         request.model = model
+        let started = ContinuousClock.now
         do {
-            return try await client.chat(request)
+            let completion = try await client.chat(request)
+            metrics?.modelRequest(model, took: .now - started, failed: false)
+            return completion
         } catch {
+            metrics?.modelRequest(model, took: .now - started, failed: !Task.isCancelled)
             throw Self.featureError(error)
         }
     }
@@ -53,12 +60,22 @@ struct ModelCaller: Sendable {
         var request = request
         request.model = model
         let chunks = client.chatStream(request)
-        return AsyncThrowingStream { continuation in
+        return AsyncThrowingStream { [model, metrics] continuation in
             let relay = Task {
+                let started = ContinuousClock.now
+                var sawText = false
                 do {
-                    for try await chunk in chunks { continuation.yield(chunk) }
+                    for try await chunk in chunks {
+                        if !sawText, chunk.text?.isEmpty == false {
+                            sawText = true
+                            metrics?.modelFirstToken(model, after: .now - started)
+                        }
+                        continuation.yield(chunk)
+                    }
+                    metrics?.modelRequest(model, took: .now - started, failed: false)
                     continuation.finish()
                 } catch {
+                    metrics?.modelRequest(model, took: .now - started, failed: !Task.isCancelled)
                     continuation.finish(throwing: Self.featureError(error))
                 }
             }

@@ -10,7 +10,7 @@ struct RoastFeature: VioFeature {
 
     func install(on bot: inout Bot) {
         let endpoint = environment.configuration.roast ?? environment.configuration.chat
-        let model = endpoint.map { ModelCaller(endpoint: $0, transport: environment.transport) }
+        let model = endpoint.map { ModelCaller(endpoint: $0, transport: environment.transport, metrics: environment.metrics) }
         let reviewer = Conversation(preset: PromptLibrary.builtIn["roast"] ?? .roast)
         bot.command("锐评一下", aliases: ["/roast"], summary: FeatureTexts.Summary.roast, usage: FeatureTexts.Usage.roast) { context, arguments in
             guard let model else { return try await context.say(FeatureTexts.Roast.notConfigured) }

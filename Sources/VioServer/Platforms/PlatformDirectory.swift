@@ -1,4 +1,5 @@
 import Synchronization
+import VioCore
 
 /// The platforms the server runs, for whoever reports on them (`/ping`): filled in when the server
 /// is built, which is after the bot and its features are.
@@ -15,6 +16,15 @@ final class PlatformDirectory: Sendable {
 
     func set(_ platforms: [any ServerPlatform]) {
         self.platforms.withLock { $0 = platforms }
+    }
+
+    /// How many bot accounts each platform has connected now (0 for one with none).
+    func connectedBotCounts() async -> [Platform: Int] {
+        var counts: [Platform: Int] = [:]
+        for platform in platforms.withLock({ $0 }) {
+            counts[platform.platform, default: 0] += await platform.connectedBots().count
+        }
+        return counts
     }
 
     /// Every platform's connected bot accounts, in the order of the list.

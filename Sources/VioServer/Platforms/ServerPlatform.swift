@@ -1,5 +1,6 @@
 import Hummingbird
 import ServiceLifecycle
+import VioCore
 
 /// One platform vio-server serves, as one entry of its list: its routes, what runs beside the
 /// server for it, and its connections for `/ping`. Every platform hands its events to the one
@@ -9,6 +10,8 @@ import ServiceLifecycle
 /// let platforms: [any ServerPlatform] = [OneBotReverseWebSocket(…), TelegramLongPolling(…)]
 /// ```
 protocol ServerPlatform: Sendable {
+    /// Which platform it serves, as metrics name it.
+    var platform: Platform { get }
     /// Adds the platform's routes: plain HTTP ones (webhooks) on `router`, WebSocket ones on `webSocketRouter`.
     func register(on router: Router<HTTPRouteContext>, webSocketRouter: Router<WebSocketRouteContext>)
     /// What runs beside the server (a long poll, a dialler); `nil` when the routes are all of it. It

@@ -14,45 +14,55 @@ final class ServerProcess: Sendable {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("vio-server")
     }
 
+    /// Held from making a child's pipe until its ends are marked close-on-exec: a child that
+    /// another test starts in between would inherit the end for writing and hold this child's
+    /// output open (its end never seen) for as long as it runs.
+    private static let spawning = Mutex(())
+
     /// Starts `vio-server` with only `environment` (and `PATH`) set.
     init(arguments: [String], environment: [String: String]) throws {
         process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
         process.environment = environment.merging(["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin"]) { mine, _ in mine }
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-
         let (lines, lineInput) = AsyncStream.makeStream(of: String.self)
         self.lines = lines
-        let pending = Mutex(Data())
-        output.fileHandleForReading.readabilityHandler = { [log] handle in
-            let chunk = handle.availableData
-            guard !chunk.isEmpty else {
-                handle.readabilityHandler = nil
-                lineInput.finish()
-                return
-            }
-            let complete = pending.withLock { pending -> [String] in
-                pending.append(chunk)
-                var found: [String] = []
-                while let end = pending.firstIndex(of: UInt8(ascii: "\n")) {
-                    found.append(String(decoding: pending[pending.startIndex..<end], as: UTF8.self))
-                    pending.removeSubrange(pending.startIndex...end)
-                }
-                return found
-            }
-            log.append(complete)
-            for line in complete { lineInput.yield(line) }
-        }
         let (exited, exitInput) = AsyncStream.makeStream(of: Int32.self)
         self.exited = exited
         process.terminationHandler = { process in
             exitInput.yield(process.terminationStatus)
             exitInput.finish()
         }
-        try process.run()
+        try Self.spawning.withLock { _ in
+            let output = Pipe()
+            for handle in [output.fileHandleForReading, output.fileHandleForWriting] {
+                _ = fcntl(handle.fileDescriptor, F_SETFD, FD_CLOEXEC)
+            }
+            process.standardOutput = output
+            process.standardError = output
+            try process.run()
+            try output.fileHandleForWriting.close()
+            // A thread of its own reads the output to its end: blocking reads see the end
+            // reliably, which a readability handler does not always report.
+            let reading = output.fileHandleForReading
+            Thread { [log] in Self.readLines(from: reading, into: log, lineInput) }.start()
+        }
+    }
+
+    /// Reads `handle` to its end, handing on each whole line.
+    private static func readLines(from handle: FileHandle, into log: PrintedLines, _ lines: AsyncStream<String>.Continuation) {
+        var pending = Data()
+        while case let chunk = handle.availableData, !chunk.isEmpty {
+            pending.append(chunk)
+            var complete: [String] = []
+            while let end = pending.firstIndex(of: UInt8(ascii: "\n")) {
+                complete.append(String(decoding: pending[pending.startIndex..<end], as: UTF8.self))
+                pending.removeSubrange(pending.startIndex...end)
+            }
+            log.append(complete)
+            for line in complete { lines.yield(line) }
+        }
+        lines.finish()
     }
 
     /// Everything printed so far.

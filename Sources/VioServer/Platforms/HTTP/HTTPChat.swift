@@ -19,6 +19,7 @@ struct HTTPChat: ServerPlatform, Service {
     static let botID: ID = "vio"
     /// The endpoints that take POST only; any other method gets 405.
     static let postPaths = ["/post", "/v1/chat", "/v1/chat/completions"]
+    let platform = Platform.http
 
     let dispatcher: Dispatcher
     let post: PostEndpoint

@@ -15,6 +15,7 @@ import VioCore
 /// for the same account replaces it or the server stops.
 struct OneBotReverseWebSocket: ServerPlatform {
     static let paths = ["/onebot/v11/ws", "/ws"]
+    let platform = Platform.onebot
 
     let connections: OneBotConnections
     let dispatcher: Dispatcher

@@ -15,6 +15,7 @@ struct TelegramLongPolling: ServerPlatform, Service {
     let client: TelegramClient
     let dispatcher: Dispatcher
     let logger: Logger
+    let platform = Platform.telegram
     private let account = TelegramAccount()
 
     init(client: TelegramClient, dispatcher: Dispatcher, logger: Logger) {

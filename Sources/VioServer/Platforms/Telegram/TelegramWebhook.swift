@@ -15,6 +15,7 @@ import VioCore
 /// before the webhook is set up, or while the server shuts down, gets 503 and Telegram sends it again.
 struct TelegramWebhook: ServerPlatform, Service {
     static let fixedPath = "/telegram/webhook"
+    let platform = Platform.telegram
 
     let client: TelegramClient
     let dispatcher: Dispatcher

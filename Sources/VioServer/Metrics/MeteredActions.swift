@@ -1,0 +1,60 @@
+import VioCore
+
+/// A platform's actions, counted: each call is a `vio_actions_total` (and, when it throws, a
+/// `vio_action_failures_total`) with the platform and the action's name. Everything else is the
+/// platform's own.
+struct MeteredActions: ChatActions {
+    let base: any ChatActions
+    let metrics: ServerMetrics
+
+    init(_ base: any ChatActions, metrics: ServerMetrics) {
+        self.base = base
+        self.metrics = metrics
+    }
+
+    var platform: Platform { base.platform }
+    var botID: ID? { base.botID }
+
+    func send(_ message: OutgoingMessage, to chat: Chat) async throws -> ID? {
+        try await counted("send") { try await base.send(message, to: chat) }
+    }
+
+    func mute(user: ID, in group: ID, for duration: Duration) async throws {
+        try await counted("mute") { try await base.mute(user: user, in: group, for: duration) }
+    }
+
+    func kick(user: ID, from group: ID) async throws {
+        try await counted("kick") { try await base.kick(user: user, from: group) }
+    }
+
+    func recall(message: ID, in chat: Chat) async throws {
+        try await counted("recall") { try await base.recall(message: message, in: chat) }
+    }
+
+    func fetchMessage(id: ID, in chat: Chat) async throws -> InboundMessage {
+        try await counted("fetch_message") { try await base.fetchMessage(id: id, in: chat) }
+    }
+
+    func memberInfo(user: ID, in group: ID) async throws -> MemberInfo {
+        try await counted("member_info") { try await base.memberInfo(user: user, in: group) }
+    }
+
+    func administrators(in group: ID) async throws -> [MemberInfo] {
+        try await counted("administrators") { try await base.administrators(in: group) }
+    }
+
+    func call(_ action: String, params: JSONValue) async throws -> JSONValue {
+        try await counted("call") { try await base.call(action, params: params) }
+    }
+
+    private func counted<Value>(_ action: String, _ body: () async throws -> Value) async throws -> Value {
+        do {
+            let value = try await body()
+            metrics.action(action, on: base.platform, failed: false)
+            return value
+        } catch {
+            metrics.action(action, on: base.platform, failed: !(error is CancellationError))
+            throw error
+        }
+    }
+}
