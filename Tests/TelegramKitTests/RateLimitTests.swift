@@ -33,6 +33,23 @@ import VioCoreTesting
         #expect(limit.reserve(.id(31), at: start + .seconds(1)) == .send)
     }
 
+    /// Paid broadcasts raise the overall limit; a burst to thousands of chats keeps each chat's own
+    /// limit and forgets the chats that went quiet.
+    @Test func aHighOverallRateStillLimitsEachChatAndForgetsIdleOnes() {
+        var limit = OutgoingRateLimit(limits: .overall(1000))
+        for user in 1...10_000 {
+            #expect(limit.reserve(.id(Int64(user)), at: start + .milliseconds(user)) == .send)
+        }
+        #expect(limit.reserve(.id(10_000), at: start + .milliseconds(10_500)) == .wait(.milliseconds(500)), "the chat's window survived the pruning")
+        #expect(limit.reserve(.id(20_000), at: start + .milliseconds(10_500)) == .send)
+        #expect(limit.trackedChats < 4_200, "chats idle for over a second were forgotten along the way")
+        for user in 1...1000 {
+            _ = limit.reserve(.id(Int64(30_000 + user)), at: start + .milliseconds(10_600))
+        }
+        // The last second holds 1,000 sends now; the oldest (at 9,601 ms) leaves the window in 1 ms.
+        #expect(limit.reserve(.id(40_000), at: start + .milliseconds(10_600)) == .wait(.milliseconds(1)), "the overall window counts every send")
+    }
+
     @Test func aRefusedSendCountsNothing() {
         var limit = OutgoingRateLimit()
         #expect(limit.reserve(.id(1), at: start) == .send)

@@ -39,10 +39,10 @@ public struct TelegramActions: ChatActions {
     public func send(_ message: OutgoingMessage, to chat: Chat) async throws -> ID? {
         var firstID: ID?
         for step in OutgoingPlan(message, to: ChatTarget(chat.id), name: names.name(of:)).steps {
-            let sent: Message = switch step {
-            case .text(let method): try await client.call(method)
-            case .photo(let method): try await client.call(method)
-            case .voice(let method): try await client.call(method)
+            let sent = switch step {
+            case .text(let method): try await client.call(method, readingResultAs: SentMessageID.self)
+            case .photo(let method): try await client.call(method, readingResultAs: SentMessageID.self)
+            case .voice(let method): try await client.call(method, readingResultAs: SentMessageID.self)
             }
             firstID = firstID ?? ID(sent.messageID)
         }
@@ -115,6 +115,15 @@ public struct TelegramActions: ChatActions {
     private static func userID(_ id: ID) throws -> Int64 {
         guard let value = id.int64Value else { throw TelegramAdapterError.notATelegramID(id) }
         return value
+    }
+}
+
+/// Of a sent message, only its id: all a send needs, and much less to decode than the message.
+struct SentMessageID: Decodable, Sendable {
+    let messageID: Int64
+
+    private enum CodingKeys: String, CodingKey {
+        case messageID = "message_id"
     }
 }
 

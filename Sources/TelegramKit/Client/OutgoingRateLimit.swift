@@ -30,6 +30,17 @@ public struct OutgoingRateLimit: Sendable {
         public var group = Rate(20, per: .seconds(60))
 
         public init() {}
+
+        /// Telegram's limits with `messagesPerSecond` in all (up to 1,000 for bots with paid broadcasts).
+        ///
+        /// ```swift
+        /// let limiter = OutgoingRateLimiter(limits: .overall(1000))
+        /// ```
+        public static func overall(_ messagesPerSecond: Int) -> Limits {
+            var limits = Limits()
+            limits.overall = Rate(messagesPerSecond, per: .seconds(1))
+            return limits
+        }
     }
 
     /// Whether a send may go.
@@ -44,6 +55,9 @@ public struct OutgoingRateLimit: Sendable {
     private var overall: SlidingWindow
     private var chats: [ChatTarget: SlidingWindow] = [:]
     private var holds: [ChatTarget: ContinuousClock.Instant] = [:]
+    /// Past this many tracked chats, idle ones are forgotten; it doubles with what is left, so a
+    /// burst to many chats costs each send a constant share of the pruning, not a scan.
+    private var pruneAt = 4096
 
     public init(limits: Limits = Limits()) {
         self.limits = limits
@@ -61,7 +75,7 @@ public struct OutgoingRateLimit: Sendable {
         overall.record(now)
         window.record(now)
         chats[chat] = window
-        if chats.count > 4096 { forgetIdleChats(at: now) }
+        if chats.count > pruneAt { forgetIdleChats(at: now) }
         return .send
     }
 
@@ -76,6 +90,7 @@ public struct OutgoingRateLimit: Sendable {
     private mutating func forgetIdleChats(at now: ContinuousClock.Instant) {
         chats = chats.filter { !$0.value.isIdle(at: now) }
         holds = holds.filter { $0.value > now }
+        pruneAt = max(4096, chats.count * 2)
     }
 
     private static func isPrivate(_ chat: ChatTarget) -> Bool {
@@ -84,10 +99,13 @@ public struct OutgoingRateLimit: Sendable {
     }
 }
 
-/// The times of the sends inside one window, oldest first.
+/// The times of the sends inside one window, oldest first. Sends leave from the front as they age
+/// out, so a wait costs what left, not a pass over the window.
 struct SlidingWindow: Sendable {
     let rate: OutgoingRateLimit.Rate
+    /// Sends in time order; those before `first` have left the window.
     private var sends: [ContinuousClock.Instant] = []
+    private var first = 0
 
     init(rate: OutgoingRateLimit.Rate) {
         self.rate = rate
@@ -95,9 +113,13 @@ struct SlidingWindow: Sendable {
 
     /// `nil` when a send may go at `now`, else how long until the oldest send leaves the window.
     mutating func wait(at now: ContinuousClock.Instant) -> Duration? {
-        sends.removeAll { now - $0 >= rate.per }
-        guard sends.count >= rate.count, let oldest = sends.first else { return nil }
-        return rate.per - (now - oldest)
+        while first < sends.count, now - sends[first] >= rate.per { first += 1 }
+        if first > 64, first * 2 > sends.count {
+            sends.removeFirst(first)
+            first = 0
+        }
+        guard sends.count - first >= rate.count, first < sends.count else { return nil }
+        return rate.per - (now - sends[first])
     }
 
     mutating func record(_ now: ContinuousClock.Instant) {
@@ -105,6 +127,6 @@ struct SlidingWindow: Sendable {
     }
 
     func isIdle(at now: ContinuousClock.Instant) -> Bool {
-        sends.allSatisfy { now - $0 >= rate.per }
+        sends.last.map { now - $0 >= rate.per } ?? true
     }
 }

@@ -55,11 +55,25 @@ public struct TelegramClient: Sendable {
     ///   answer came, `CancellationError` when the task is cancelled while waiting.
     @discardableResult
     public func call<Method: TelegramMethod>(_ method: Method, timeout: Duration? = nil) async throws -> Method.Result {
+        try await call(method, readingResultAs: Method.Result.self, timeout: timeout)
+    }
+
+    /// Calls a typed method and reads only what `Part` holds of its result: the id of a sent
+    /// message, say, rather than the whole message Telegram sends back.
+    ///
+    /// ```swift
+    /// struct SentID: Decodable, Sendable { var message_id: Int64 }
+    /// let sent = try await client.call(SendMessage(chatID: .id(42), text: "hi"), readingResultAs: SentID.self)
+    /// ```
+    @discardableResult
+    public func call<Method: TelegramMethod, Part: Decodable & Sendable>(
+        _ method: Method, readingResultAs part: Part.Type, timeout: Duration? = nil
+    ) async throws -> Part {
         let body = try RequestBody(encoding: method)
         if let rateLimiter, let chat = method.rateLimitedChat {
             try await rateLimiter.acquire(for: chat)
         }
-        return try await perform(Method.name, body: body, timeout: timeout, chat: method.rateLimitedChat, as: Method.Result.self)
+        return try await perform(Method.name, body: body, timeout: timeout, chat: method.rateLimitedChat, as: Part.self)
     }
 
     /// Calls any method by name with JSON parameters, for methods TelegramKit has no struct for.

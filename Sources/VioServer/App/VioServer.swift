@@ -60,7 +60,8 @@ struct VioServer: Sendable {
         if let token = configuration.telegramToken {
             let client = TelegramClient(
                 token: token, transport: transport, baseURL: configuration.telegramAPIURL,
-                rateLimiter: OutgoingRateLimiter(), logger: SwiftLogBotLogger(logger: logger))
+                rateLimiter: OutgoingRateLimiter(limits: .overall(configuration.telegramSendsPerSecond)),
+                logger: SwiftLogBotLogger(logger: logger))
             if let webhook = configuration.telegramWebhookURL {
                 let secret = try WebhookSecret.load(configured: configuration.telegramWebhookSecret, in: configuration.dataDirectory)
                 platforms.append(TelegramWebhook(client: client, dispatcher: dispatcher, baseURL: webhook, secret: secret, logger: logger))

@@ -36,6 +36,9 @@ struct ServerConfiguration: Sendable {
     var telegramWebhookURL: URL?
     /// `TELEGRAM_WEBHOOK_SECRET`: the webhook's secret token; one is generated and kept in the data folder otherwise.
     var telegramWebhookSecret: Redacted?
+    /// `TELEGRAM_SEND_RATE`: messages a second the bot sends in all: Telegram's limit is 30, and up
+    /// to 1,000 with paid broadcasts.
+    var telegramSendsPerSecond = 30
 
     /// `VIO_API_KEY`: when set, the HTTP chat endpoints need `Authorization: Bearer <key>`.
     var httpAPIKey: Redacted?
@@ -83,6 +86,7 @@ struct ServerConfiguration: Sendable {
         telegramAPIURL = try settings.url("TELEGRAM_API_URL", default: telegramAPIURL)
         telegramWebhookURL = try settings.url("TG_WEBHOOK_URL")
         telegramWebhookSecret = try settings.secret("TELEGRAM_WEBHOOK_SECRET")
+        telegramSendsPerSecond = try settings.integer("TELEGRAM_SEND_RATE", in: 1...100_000, default: telegramSendsPerSecond)
 
         httpAPIKey = try settings.secret("VIO_API_KEY")
         httpRequestsPerMinute = try settings.integer("VIO_HTTP_RATE_LIMIT", in: 0...100_000, default: httpRequestsPerMinute)
