@@ -12,7 +12,7 @@ import VioCore
 /// Every one of them takes at most ``maximumBodySize`` of body (413 beyond, chunked or not, and
 /// nothing of it is read further), limits each client address's rate when a rate is set (429 with
 /// `Retry-After`), and needs `Authorization: Bearer <VIO_API_KEY>` when a key is set (401).
-struct HTTPChat: ServerPlatform, Service {
+struct HTTPChat: ServerPlatform {
     /// The largest request body the endpoints read.
     static let maximumBodySize = 1 << 20
     /// The bot's id on the HTTP platform.
@@ -21,13 +21,11 @@ struct HTTPChat: ServerPlatform, Service {
     static let postPaths = ["/post", "/v1/chat", "/v1/chat/completions"]
     let platform = Platform.http
 
-    let dispatcher: Dispatcher
     let post: PostEndpoint
     let chat: ChatEndpoint
     let facade: OpenAIFacade
     let apiKey: Redacted?
     let rateLimiter: ClientRateLimiter?
-    private let inbox: RouteInbox<Delivery>
 
     /// - Parameters:
     ///   - model: the chat model; without one `/post` answers as the bot does (commands work,
@@ -35,11 +33,8 @@ struct HTTPChat: ServerPlatform, Service {
     ///   - requestsPerMinute: each client address's allowance; 0 for no limit.
     init(dispatcher: Dispatcher, conversations: any ConversationStore, model: ModelCaller?, defaultPreset: PromptPreset,
          apiKey: Redacted?, requestsPerMinute: Int, logger: Logger, now: @escaping @Sendable () -> Date = { Date() }) {
-        let inbox = RouteInbox<Delivery>()
         let presets = PromptLibrary.builtIn
-        self.dispatcher = dispatcher
-        self.inbox = inbox
-        post = PostEndpoint(inbox: inbox, conversations: conversations)
+        post = PostEndpoint(dispatcher: dispatcher, conversations: conversations)
         chat = ChatEndpoint(
             chat: model.map { RememberingChat(conversations: conversations, model: $0, now: now) },
             presets: presets, defaultPreset: defaultPreset, logger: logger)
@@ -48,7 +43,8 @@ struct HTTPChat: ServerPlatform, Service {
         rateLimiter = requestsPerMinute > 0 ? ClientRateLimiter(requestsPerMinute: requestsPerMinute) : nil
     }
 
-    var service: (any Service)? { self }
+    /// The routes are all of it: each `/post` request is served as a connection of its own.
+    var service: (any Service)? { nil }
 
     /// HTTP callers are not bot accounts: `/ping` names none.
     func connectedBots() async -> [String] { [] }
@@ -68,26 +64,5 @@ struct HTTPChat: ServerPlatform, Service {
                 }
             }
         }
-    }
-
-    /// Hands what `/post` receives to the dispatcher until shutdown; then `/post` answers 503 and
-    /// what was already taken is still answered.
-    func run() async throws {
-        let deliveries = inbox.open()
-        try await withGracefulShutdownHandler {
-            try await dispatcher.serve(InboxConnection(deliveries: deliveries))
-        } onGracefulShutdown: {
-            inbox.close()
-        }
-        inbox.close()
-    }
-}
-
-/// `/post`'s messages as a platform connection.
-private struct InboxConnection: PlatformConnection {
-    let deliveries: AsyncStream<Delivery>
-
-    func run(deliver: (Delivery) -> Void) async throws {
-        for await delivery in deliveries { deliver(delivery) }
     }
 }

@@ -8,12 +8,21 @@ final class HTTPChatReplies: ChatActions, Sendable {
     let platform = Platform.http
     var botID: ID? { HTTPChat.botID }
     private let said = Mutex<[OutgoingMessage]>([])
+    private let ending = Mutex<Delivery.Outcome?>(nil)
 
     init() {}
 
     func send(_ message: OutgoingMessage, to chat: Chat) async throws -> ID? {
         said.withLock { $0.append(message) }
         return nil
+    }
+
+    /// Whether the message was handled or dropped; `nil` until the dispatcher says.
+    var outcome: Delivery.Outcome? { ending.withLock { $0 } }
+
+    /// What the dispatcher calls when the message's handling ended.
+    func finished(_ outcome: Delivery.Outcome) {
+        ending.withLock { $0 = outcome }
     }
 
     /// Everything said, one message after another on its own lines; pictures and sounds as their links.

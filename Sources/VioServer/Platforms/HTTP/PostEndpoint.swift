@@ -10,8 +10,12 @@ import VioCore
 ///
 /// With a `user` field the conversation is remembered for that user (and shared with `/v1/chat`);
 /// without one, each request is a conversation of its own and nothing of it is kept.
+///
+/// Each request is a platform connection of its own that delivers one message to the dispatcher:
+/// its handler starts on the request's own thread and the request answers when it is done, with no
+/// queue between them. After shutdown began, the dispatcher drops it and the caller gets 503.
 struct PostEndpoint: Sendable {
-    let inbox: RouteInbox<Delivery>
+    let dispatcher: Dispatcher
     let conversations: any ConversationStore
 
     /// The fields of a `/post` body, from a form or JSON.
@@ -32,15 +36,21 @@ struct PostEndpoint: Sendable {
             platform: .http, botID: HTTPChat.botID, chat: .private(user), sender: Sender(id: user, displayName: "\(user)"),
             messageID: ID(UUID().uuidString), text: text, isAddressedToBot: true)
         let replies = HTTPChatReplies()
-        let outcome = await withCheckedContinuation { (done: CheckedContinuation<Delivery.Outcome, Never>) in
-            let delivery = Delivery(.message(message), via: replies, onFinished: { done.resume(returning: $0) })
-            if !inbox.deliver(delivery) { done.resume(returning: .dropped) }
-        }
+        try await dispatcher.serve(OneMessage(delivery: Delivery(.message(message), via: replies, onFinished: replies.finished)))
         if remembered == nil { try? await conversations.reset(ConversationKey(message)) }
-        guard outcome == .handled else {
+        guard replies.outcome == .handled else {
             return .text("the bot is busy or shutting down; try again shortly", status: .serviceUnavailable, headers: [.retryAfter: "5"])
         }
         return .text(replies.text)
+    }
+
+    /// One request's message, as a platform connection.
+    private struct OneMessage: PlatformConnection {
+        let delivery: Delivery
+
+        func run(deliver: (Delivery) -> Void) async throws {
+            deliver(delivery)
+        }
     }
 
     /// The fields of a JSON body, or else of a form (`application/x-www-form-urlencoded`).
