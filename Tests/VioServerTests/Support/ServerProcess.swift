@@ -24,6 +24,8 @@ final class ServerProcess: Sendable {
         process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
+        // Not the package's folder: a developer's own ./config.yaml there must not reach the test.
+        process.currentDirectoryURL = FileManager.default.temporaryDirectory
         process.environment = environment.merging(["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin"]) { mine, _ in mine }
         let (lines, lineInput) = AsyncStream.makeStream(of: String.self)
         self.lines = lines
