@@ -4,7 +4,8 @@ import VioCore
 
 /// VioCore's ``KeyValueStore`` in SQLite: settings and recall records survive restarts.
 ///
-/// Expiry is measured with `now`, as wall-clock time, so it holds across restarts.
+/// Expiry is measured with `now`, as wall-clock time, so it holds across restarts. The lookups and
+/// writes every message may make (the recall log) use statements prepared once per connection.
 struct SQLiteKeyValueStore: KeyValueStore {
     let database: SQLiteDatabase
     var now: @Sendable () -> Date = { Date() }
@@ -13,8 +14,7 @@ struct SQLiteKeyValueStore: KeyValueStore {
         let time = now().timeIntervalSince1970
         return try await database.pool.read { db in
             try Data.fetchOne(
-                db,
-                sql: "SELECT value FROM key_value WHERE namespace = ? AND key = ? AND (expires_at IS NULL OR expires_at > ?)",
+                db.cachedStatement(sql: "SELECT value FROM key_value WHERE namespace = ? AND key = ? AND (expires_at IS NULL OR expires_at > ?)"),
                 arguments: [namespace, key, time])
         }
     }
@@ -22,9 +22,8 @@ struct SQLiteKeyValueStore: KeyValueStore {
     func setData(_ data: Data, for key: String, in namespace: String, expiresAfter: Duration?) async throws {
         let expiresAt = expiresAfter.map { now().addingTimeInterval($0.timeInterval).timeIntervalSince1970 }
         try await database.pool.write { db in
-            try db.execute(
-                sql: "INSERT OR REPLACE INTO key_value (namespace, key, value, expires_at) VALUES (?, ?, ?, ?)",
-                arguments: [namespace, key, data, expiresAt])
+            try db.cachedStatement(sql: "INSERT OR REPLACE INTO key_value (namespace, key, value, expires_at) VALUES (?, ?, ?, ?)")
+                .execute(arguments: [namespace, key, data, expiresAt])
         }
     }
 
