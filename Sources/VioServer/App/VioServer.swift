@@ -54,7 +54,7 @@ struct VioServer: Sendable {
             HTTPChat(
                 dispatcher: dispatcher, conversations: storage.conversations,
                 model: configuration.chat.map { ModelCaller(endpoint: $0, transport: transport, metrics: metrics) },
-                defaultPreset: PromptLibrary.builtIn[configuration.persona] ?? .vio,
+                defaultPreset: configuration.chatPersona,
                 apiKey: configuration.httpAPIKey, requestsPerMinute: configuration.httpRequestsPerMinute, logger: logger),
         ]
         if let token = configuration.telegramToken {

@@ -42,13 +42,14 @@ struct ConfigurationSources: Sendable {
     static func load(flags: [String: Flag], environment: [String: String], configFile: String? = nil) async throws -> ConfigurationSources {
         let named = configFile ?? environment["VIO_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
         let path = named ?? defaultFilePath
-        if let contents = FileManager.default.contents(atPath: path), !hasSettings(String(decoding: contents, as: UTF8.self)) {
+        // The default file may be missing; any file with nothing but comments sets nothing.
+        let contents = FileManager.default.contents(atPath: path)
+        if contents.map({ !hasSettings(String(decoding: $0, as: UTF8.self)) }) ?? (named == nil) {
             return ConfigurationSources(flags: flags, environment: environment)
         }
         do {
-            let provider = try await FileProvider<YAMLSnapshot>(filePath: FilePath(path), allowMissing: named == nil)
-            let exists = FileManager.default.fileExists(atPath: path)
-            return ConfigurationSources(flags: flags, environment: environment, file: exists ? (path, provider) : nil)
+            let provider = try await FileProvider<YAMLSnapshot>(filePath: FilePath(path))
+            return ConfigurationSources(flags: flags, environment: environment, file: (path, provider))
         } catch {
             throw ConfigurationError(
                 setting: configFile == nil ? "VIO_CONFIG" : "--config",

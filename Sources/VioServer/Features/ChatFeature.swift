@@ -24,14 +24,23 @@ struct ChatFeature: VioFeature {
         }
     }
 
-    /// The configured persona, or Vio's own when the configured id is unknown.
+    /// The configured persona; an unknown id is logged once, here, as the chat's own setting.
     private func persona() -> PromptPreset {
-        let wanted = environment.configuration.persona
-        if let preset = PromptLibrary.builtIn[wanted] { return preset }
-        logger.warning("unknown persona; using the built-in vio persona", metadata: [
-            "VIO_PERSONA": wanted, "known": PromptLibrary.builtIn.presets.map(\.id).joined(separator: ","),
-        ])
-        return .vio
+        let configuration = environment.configuration
+        if PromptLibrary.builtIn[configuration.persona] == nil {
+            logger.warning("unknown persona; using the built-in vio persona", metadata: [
+                "VIO_PERSONA": configuration.persona, "known": PromptLibrary.builtIn.presets.map(\.id).joined(separator: ","),
+            ])
+        }
+        return configuration.chatPersona
+    }
+}
+
+extension ServerConfiguration {
+    /// The preset `VIO_PERSONA` names, or Vio's own when it names none: the chat feature's persona,
+    /// and the HTTP chat endpoint's when a request names no preset.
+    var chatPersona: PromptPreset {
+        PromptLibrary.builtIn[persona] ?? .vio
     }
 }
 

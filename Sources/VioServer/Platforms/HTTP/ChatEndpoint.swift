@@ -69,7 +69,7 @@ struct ChatEndpoint: Sendable {
                 let reply = try await chat.answer(message, in: key, as: persona)
                 return .json(Answer(reply: reply, conversation: key.rawValue))
             } catch {
-                let failure = report(error)
+                let failure = ModelFailure(error, at: "/v1/chat", loggingTo: logger)
                 return .json(Failure(error: failure.message), status: failure.status, headers: failure.headers)
             }
         }
@@ -82,14 +82,8 @@ struct ChatEndpoint: Sendable {
             } catch is CancellationError {
                 logger.debug("/v1/chat: the stream was cancelled")
             } catch {
-                try await events.send(Failure(error: report(error).message), event: "error")
+                try await events.send(Failure(error: ModelFailure(error, at: "/v1/chat", loggingTo: logger).message), event: "error")
             }
         }
-    }
-
-    private func report(_ error: any Error) -> ModelFailure {
-        let failure = ModelFailure(error)
-        logger.warning("/v1/chat: \(failure.detail)")
-        return failure
     }
 }

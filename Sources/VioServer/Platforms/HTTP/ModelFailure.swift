@@ -1,4 +1,5 @@
 import Hummingbird
+import Logging
 import OpenAIClient
 
 /// How the HTTP chat endpoints report a failed model call: a status the client can act on (429 with
@@ -9,6 +10,12 @@ struct ModelFailure: Error {
     let message: String
     let retryAfter: Duration?
     let detail: String
+
+    /// `error` as a failure, its detail logged as the endpoint `path`'s.
+    init(_ error: any Error, at path: String, loggingTo logger: Logger) {
+        self.init(error)
+        logger.warning("\(path): \(detail)")
+    }
 
     init(_ error: any Error) {
         detail = "\(error)"

@@ -93,7 +93,7 @@ struct OpenAIFacade: Sendable {
                 completion.model = preset.id
                 return .json(completion)
             } catch {
-                let failure = report(error)
+                let failure = ModelFailure(error, at: "/v1/chat/completions", loggingTo: logger)
                 return .json(Failure(failure.message, type: "upstream_error"), status: failure.status, headers: failure.headers)
             }
         }
@@ -108,14 +108,8 @@ struct OpenAIFacade: Sendable {
             } catch is CancellationError {
                 logger.debug("/v1/chat/completions: the stream was cancelled")
             } catch {
-                try await events.send(Failure(report(error).message, type: "upstream_error"))
+                try await events.send(Failure(ModelFailure(error, at: "/v1/chat/completions", loggingTo: logger).message, type: "upstream_error"))
             }
         }
-    }
-
-    private func report(_ error: any Error) -> ModelFailure {
-        let failure = ModelFailure(error)
-        logger.warning("/v1/chat/completions: \(failure.detail)")
-        return failure
     }
 }
