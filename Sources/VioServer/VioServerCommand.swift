@@ -73,7 +73,7 @@ extension VioServerCommand {
             for line in report.lines { logger.info("\(line.text)") }
             for warning in report.warnings { logger.warning("\(warning)") }
 
-            try await ServerStorage.with(in: configuration.dataDirectory) { storage in
+            try await ServerStorage.with(configuration.storage, turnRetention: configuration.conversationRetention, logger: logger) { storage in
                 try await AsyncHTTPClientTransport.withTransport { transport in
                     let server = VioServer.vioBot(configuration: configuration, storage: storage, transport: transport, logger: logger)
                     try await server.makeServiceGroup { port in

@@ -33,14 +33,14 @@ import VioTestSupport
     @Test func closedStorageIsNotReady() async throws {
         let directory = try TemporaryDirectory()
         let storage = try await ServerStorage.open(in: directory.url)
-        let readiness = Readiness(storageIsOpen: { storage.isOpen })
+        let readiness = Readiness(storageNotReadyReason: { storage.notReadyReason })
         #expect(readiness.notReadyReason == nil)
         try await storage.close()
         #expect(readiness.notReadyReason == "storage is closed")
     }
 
     @Test func gracefulShutdownTurnsReadinessOffAndStopsTakingEvents() async throws {
-        let readiness = Readiness(storageIsOpen: { true })
+        let readiness = Readiness(storageNotReadyReason: { nil })
         let dispatcher = Dispatcher(bot: OneBotEndToEndTests.bot(gate: Gate()))
         let service = DispatcherService(dispatcher: dispatcher, readiness: readiness, logger: .quiet("dispatcher-test"))
         let group = ServiceGroup(configuration: .init(services: [service], gracefulShutdownSignals: [], logger: .quiet("dispatcher-test")))

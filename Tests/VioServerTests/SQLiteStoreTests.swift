@@ -57,20 +57,23 @@ import VioCoreTesting
 
     @Test func onlyTheNewestTurnsAreRetained() async throws {
         let directory = try TemporaryDirectory()
-        let store = SQLiteConversationStore(database: try SQLiteDatabase(directory: directory.url), retainedTurns: 3)
-        let key = ConversationKey(rawValue: "k")
-        for index in 0..<5 { try await store.append([ConversationTurn(role: .user, content: "\(index)")], to: key) }
-        #expect(try await store.history(of: key, limit: HistoryLimit(maxTurns: 10)).map(\.content) == ["2", "3", "4"])
+        try await StorageBackendChecks.onlyTheNewestTurnsAreRetained(
+            SQLiteConversationStore(database: try SQLiteDatabase(directory: directory.url), retainedTurns: 3))
+    }
+
+    @Test func expiryRunsInSQL() async throws {
+        let directory = try TemporaryDirectory()
+        let clock = StoreContract.ManualClock()
+        let backend = try SQLiteStorage(directory: directory.url, now: { clock.now })
+        try await StorageBackendChecks.expiryRemovesOnlyWhatExpired(backend, clock: clock)
     }
 
     @Test func expiredRecordsAreSweptAtOpen() async throws {
         let directory = try TemporaryDirectory()
-        let clock = StoreContract.ManualClock()
-        let records = SQLiteKeyValueStore(database: try SQLiteDatabase(directory: directory.url), now: { clock.now })
+        let records = SQLiteKeyValueStore(database: try SQLiteDatabase(directory: directory.url), now: { Date().addingTimeInterval(-72 * 3600 - 1) })
         try await records.setData(Data("x".utf8), for: "old", in: "recalls", expiresAfter: .seconds(72 * 3600))
         try await records.setData(Data("y".utf8), for: "kept", in: "recalls", expiresAfter: nil)
-        clock.advance(by: .seconds(72 * 3600 + 1))
-        #expect(try await records.removeExpired() == 1)
-        #expect(try await records.keys(in: "recalls") == ["kept"])
+        let reopened = try await ServerStorage.open(in: directory.url)
+        #expect(try await reopened.records.keys(in: "recalls") == ["kept"])
     }
 }

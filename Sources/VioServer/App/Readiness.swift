@@ -1,17 +1,17 @@
-/// Whether vio-server can take work, as `GET /readyz` reports it: storage is open and the server is
-/// not shutting down.
+/// Whether vio-server can take work, as `GET /readyz` reports it: storage can be used (open, and
+/// its database reachable) and the server is not shutting down.
 ///
 /// ```swift
-/// let readiness = Readiness(storageIsOpen: { storage.isOpen })
+/// let readiness = Readiness(storageNotReadyReason: { storage.notReadyReason })
 /// readiness.shutdownBegan()
 /// readiness.notReadyReason   // "shutting down"
 /// ```
 struct Readiness: Sendable {
-    let storageIsOpen: @Sendable () -> Bool
+    let storageNotReadyReason: @Sendable () -> String?
     private let shuttingDown = SharedFlag()
 
-    init(storageIsOpen: @escaping @Sendable () -> Bool) {
-        self.storageIsOpen = storageIsOpen
+    init(storageNotReadyReason: @escaping @Sendable () -> String?) {
+        self.storageNotReadyReason = storageNotReadyReason
     }
 
     func shutdownBegan() { shuttingDown.set() }
@@ -19,7 +19,6 @@ struct Readiness: Sendable {
     /// Why the server is not ready, or `nil` when it is.
     var notReadyReason: String? {
         if shuttingDown.isSet { return "shutting down" }
-        if !storageIsOpen() { return "storage is closed" }
-        return nil
+        return storageNotReadyReason()
     }
 }

@@ -41,7 +41,7 @@ struct VioServer: Sendable {
         self.logger = logger
         self.directory = directory
         self.metrics = metrics
-        readiness = Readiness(storageIsOpen: { storage.isOpen })
+        readiness = Readiness(storageNotReadyReason: { storage.notReadyReason })
     }
 
     /// The platforms, each one entry: OneBot's reverse WebSocket, the HTTP chat endpoints, and
@@ -103,7 +103,7 @@ struct VioServer: Sendable {
             logger: logger
         )
         let core: [any Service] = [
-            ExpiredRecordSweeper(records: storage.records, logger: logger), app,
+            ExpiredRecordSweeper(storage: storage, logger: logger), app,
             DispatcherService(dispatcher: dispatcher, readiness: readiness, logger: logger),
         ]
         let services = core.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) }

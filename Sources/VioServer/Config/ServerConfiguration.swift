@@ -17,6 +17,10 @@ struct ServerConfiguration: Sendable {
     var host = "0.0.0.0"
     var port = 8080
     var dataDirectory = URL(fileURLWithPath: "data", isDirectory: true)
+    /// `DATABASE_URL`: PostgreSQL when set (the PaaS convention); SQLite in ``dataDirectory`` otherwise.
+    var database: PostgresLocation?
+    /// `VIO_HISTORY_DAYS`: how long conversation turns are kept; `nil` (0 days) keeps them.
+    var conversationRetention: Duration? = .seconds(30 * 86_400)
     var logLevel = LogLevel.info
     /// `LOG_FORMAT`: plain text lines, or one JSON object per line for log collectors.
     var logFormat = LogFormat.text
@@ -75,6 +79,9 @@ struct ServerConfiguration: Sendable {
         host = try settings.text("HOST", default: host)
         port = try settings.integer("PORT", in: 0...65535, default: port)
         dataDirectory = URL(fileURLWithPath: try settings.text("VIO_DATA_DIR", default: dataDirectory.relativePath), isDirectory: true)
+        database = try settings.database("DATABASE_URL")
+        let retentionDays = try settings.integer("VIO_HISTORY_DAYS", in: 0...36_500, default: 30)
+        conversationRetention = retentionDays == 0 ? nil : .seconds(retentionDays * 86_400)
         logLevel = try settings.logLevel("LOG_LEVEL", default: logLevel)
         logFormat = try settings.choice("LOG_FORMAT", default: logFormat)
 
@@ -125,6 +132,11 @@ struct ServerConfiguration: Sendable {
         default: Platform(name)
         }
         return PlatformUser(platform: platform, id: ID(id))
+    }
+
+    /// Where everything is stored: PostgreSQL when `DATABASE_URL` is set, else SQLite in the data folder.
+    var storage: StorageLocation {
+        database.map { .postgres($0) } ?? .sqlite(directory: dataDirectory)
     }
 
     /// The addresses used when none is configured (literals, known to parse).
@@ -190,7 +202,7 @@ private struct Settings {
         } catch {
             throw ConfigurationError(setting: "\(names[0]) (\(source))", problem: "\(error.expectation), got '\(secret ? "\(Redacted(text))" : text)'")
         }
-        readings.append(ConfigurationReading(name: names[0], shown: secret ? "\(Redacted(text))" : show(value), source: source))
+        readings.append(ConfigurationReading(name: names[0], shown: show(value), source: source))
         return value
     }
 
@@ -208,6 +220,17 @@ private struct Settings {
 
     mutating func secret(_ names: String...) throws -> Redacted? {
         try read(names, default: nil, secret: true, shown: { "\($0)" }, parse: { Redacted($0) })
+    }
+
+    /// A `postgres://` URL, shown with its password masked.
+    mutating func database(_ name: String) throws -> PostgresLocation? {
+        try read([name], default: nil, secret: true, shown: \.maskedURL) { text throws(Problem) in
+            do throws(PostgresLocation.InvalidURL) {
+                return try PostgresLocation(url: text)
+            } catch {
+                throw Problem(expectation: error.description)
+            }
+        }
     }
 
     mutating func integer(_ name: String, in range: ClosedRange<Int>, default fallback: Int) throws -> Int {

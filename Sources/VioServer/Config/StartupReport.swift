@@ -31,7 +31,9 @@ struct StartupReport: Sendable {
             Line(feature: "Roast model", isOn: configuration.roast != nil || configuration.chat != nil,
                  detail: configuration.roast.map { "\($0.model) at \($0.baseURL.absoluteString)" }
                     ?? (configuration.chat == nil ? "set DeepSeekAPIKey or OPENAI_API_KEY" : "uses the chat model; set DeepSeekAPIKey for DeepSeek")),
-            Line(feature: "Storage", isOn: true, detail: "SQLite in \(configuration.dataDirectory.path)"),
+            Line(feature: "Storage", isOn: true,
+                 detail: "\(configuration.storage)" + (configuration.database == nil ? "; set DATABASE_URL for PostgreSQL" : "")
+                    + (configuration.conversationRetention == nil ? ", conversations kept" : ", conversations kept \(Int(configuration.conversationRetention?.timeInterval ?? 0) / 86_400) days (VIO_HISTORY_DAYS)")),
             Line(feature: "Health", isOn: true, detail: "GET http://\(address)/healthz and /readyz"),
             Line(feature: "Metrics", isOn: true,
                  detail: "GET http://\(address)/metrics (Prometheus)" + (configuration.httpAPIKey == nil ? ", open" : ", key required (VIO_API_KEY)")),

@@ -5,7 +5,8 @@ import VioCore
 /// A chat with the model that remembers: each answer is given with the conversation's history
 /// (within the persona's limit) and the turn is stored after it. The chat feature (`/chat` and
 /// every unmatched message) and the HTTP chat endpoint (`POST /v1/chat`) both talk through it, so a
-/// conversation is the same whichever way it continues.
+/// conversation is the same whichever way it continues. While the database is unreachable it still
+/// answers, without the history.
 ///
 /// ```swift
 /// let chat = RememberingChat(conversations: storage.conversations, model: model, now: { Date() })
@@ -34,7 +35,13 @@ struct RememberingChat: Sendable {
 
     private func remember(_ text: String, in key: ConversationKey, as persona: Conversation,
                           answering: ([ChatMessage]) async throws -> String) async throws -> String {
-        let history = try await conversations.history(of: key, limit: persona.limit)
+        let history: [ConversationTurn]
+        do {
+            history = try await conversations.history(of: key, limit: persona.limit)
+        } catch is StorageUnavailable {
+            // The database is away: answer without the history; the turn is kept and written when it is back.
+            history = []
+        }
         let answer = try await answering(persona.messages(history: history, newMessage: text))
         let time = now()
         try await conversations.append([

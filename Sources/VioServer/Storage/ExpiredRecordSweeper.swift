@@ -1,10 +1,11 @@
 import Logging
 import ServiceLifecycle
 
-/// Deletes expired records (the 72-hour recall log, recall records…) once an interval, so the
-/// database does not grow between restarts. Reads already ignore expired records.
+/// Deletes expired records (the 72-hour recall log, recall records…) and conversation turns past
+/// their retention at start and then once an interval, so the database does not grow between
+/// restarts. Reads already ignore expired records.
 struct ExpiredRecordSweeper: Service {
-    let records: SQLiteKeyValueStore
+    let storage: ServerStorage
     var interval: Duration = .seconds(3600)
     let logger: Logger
 
@@ -12,14 +13,20 @@ struct ExpiredRecordSweeper: Service {
         // Shutdown cancels the wait; that is the normal way out, not a failure.
         try? await cancelWhenGracefulShutdown {
             while true {
+                await sweep()
                 try await Task.sleep(for: interval)
-                do {
-                    let removed = try await records.removeExpired()
-                    logger.debug("removed expired records", metadata: ["count": "\(removed)"])
-                } catch {
-                    logger.warning("could not remove expired records", metadata: ["error": "\(error)"])
-                }
             }
+        }
+    }
+
+    private func sweep() async {
+        do {
+            let removed = try await storage.removeExpired()
+            logger.debug("removed expired records", metadata: ["records": "\(removed.records)", "turns": "\(removed.turns)"])
+        } catch let error as StorageUnavailable {
+            logger.debug("expired records stay until the database is back", metadata: ["reason": "\(error.reason)"])
+        } catch {
+            logger.warning("could not remove expired records", metadata: ["error": "\(error)"])
         }
     }
 }

@@ -1,49 +1,102 @@
 import Foundation
+import Logging
+import ServiceLifecycle
 import Synchronization
 import VioCore
 
-/// The stores `vio-server` hands to the bot, all in one SQLite file.
+/// The stores `vio-server` hands to the bot, in whichever database ``StorageLocation`` names.
+///
+/// ```swift
+/// try await ServerStorage.with(.sqlite(directory: dataDirectory), logger: logger) { storage in
+///     try await storage.conversations.append(turns, to: key)
+/// }
+/// ```
 struct ServerStorage: Sendable {
-    let database: SQLiteDatabase
-    let conversations: SQLiteConversationStore
-    let records: SQLiteKeyValueStore
+    let backend: any StorageBackend
+    /// How long conversation turns are kept; `nil` keeps them (up to the newest 200 a conversation).
+    var turnRetention: Duration?
     private let closed = SharedFlag()
+
+    init(backend: any StorageBackend, turnRetention: Duration? = nil) {
+        self.backend = backend
+        self.turnRetention = turnRetention
+    }
+
+    var conversations: any ConversationStore { backend.conversations }
+    var records: any KeyValueStore { backend.records }
 
     /// Whether the stores can be used: until ``close()``.
     var isOpen: Bool { !closed.isSet }
 
-    /// Opens the database in `directory`, creating both if needed, and drops expired records.
+    /// Why the stores can't be used now, or `nil` when they can: what `/readyz` reports.
+    var notReadyReason: String? {
+        closed.isSet ? "storage is closed" : backend.notReadyReason
+    }
+
+    /// Returns once the stores can be used: at once for SQLite, once connected for PostgreSQL.
+    func untilReady() async { await backend.untilReady() }
+
+    /// Opens the SQLite database in `directory`, creating both if needed, and drops expired records.
     static func open(in directory: URL) async throws -> ServerStorage {
-        let database = try SQLiteDatabase(directory: directory)
-        let storage = ServerStorage(
-            database: database,
-            conversations: SQLiteConversationStore(database: database),
-            records: SQLiteKeyValueStore(database: database))
-        try await storage.records.removeExpired()
+        let storage = ServerStorage(backend: try SQLiteStorage(directory: directory))
+        try await storage.removeExpired()
         return storage
     }
 
-    /// Opens the database in `directory`, runs `body` with it, then closes it, also when `body` throws.
-    static func with<Result: Sendable>(in directory: URL, _ body: (ServerStorage) async throws -> Result) async throws -> Result {
-        let storage = try await open(in: directory)
-        let result: Result
-        do {
-            result = try await body(storage)
-        } catch {
-            try? await storage.close()
-            throw error
+    /// Opens the stores at `location`, runs what they need (PostgreSQL's connection pool) while
+    /// `body` runs, then closes them, also when `body` throws.
+    static func with<Result: Sendable>(
+        _ location: StorageLocation, turnRetention: Duration? = nil, logger: Logger,
+        _ body: (ServerStorage) async throws -> Result
+    ) async throws -> Result {
+        let backend: any StorageBackend = switch location {
+        case .sqlite(let directory): try SQLiteStorage(directory: directory)
+        case .postgres(let postgres): PostgresStorage(location: postgres, logger: logger)
         }
-        try await storage.close()
-        return result
+        return try await ServerStorage(backend: backend, turnRetention: turnRetention).running(logger: logger, body)
     }
 
-    /// Moves everything in the write-ahead log into the database file, then closes the file: the
-    /// folder then holds one self-contained `vio.sqlite`. Every write was already durable when it
-    /// returned; this only leaves the files tidy for a copy or a backup.
+    /// ``with(_:turnRetention:logger:_:)`` for SQLite in `directory`.
+    static func with<Result: Sendable>(in directory: URL, _ body: (ServerStorage) async throws -> Result) async throws -> Result {
+        try await with(.sqlite(directory: directory), logger: Logger(label: "vio-storage"), body)
+    }
+
+    /// Runs the backend's services in a service group of their own while `body` runs, then closes.
+    func running<Result: Sendable>(logger: Logger, _ body: (ServerStorage) async throws -> Result) async throws -> Result {
+        let services = backend.services
+        let group = ServiceGroup(configuration: .init(
+            services: services.map { .init(service: $0) }, gracefulShutdownSignals: [], logger: logger))
+        return try await withThrowingTaskGroup(of: Void.self) { tasks in
+            if !services.isEmpty {
+                tasks.addTask { try await group.run() }
+            }
+            let result: Result
+            do {
+                result = try await body(self)
+            } catch {
+                try? await close()
+                await group.triggerGracefulShutdown()
+                tasks.cancelAll()
+                throw error
+            }
+            try await close()
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+            return result
+        }
+    }
+
+    /// Deletes expired records, and conversation turns older than ``turnRetention``.
+    @discardableResult
+    func removeExpired(now: Date = Date()) async throws -> ExpiredRecords {
+        try await backend.removeExpired(now: now, turnsOlderThan: turnRetention.map { now.addingTimeInterval(-$0.timeInterval) })
+    }
+
+    /// Closes the database: nothing is stored after this.
     func close() async throws {
+        guard !closed.isSet else { return }
         closed.set()
-        try await database.pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
-        try database.pool.close()
+        try await backend.close()
     }
 }
 

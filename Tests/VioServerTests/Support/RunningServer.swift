@@ -6,7 +6,8 @@ import VioCore
 import VioTestSupport
 @testable import VioServer
 
-/// vio-server running on an ephemeral loopback port with a fresh data folder, for end-to-end tests.
+/// vio-server running on an ephemeral loopback port with a fresh data folder (or the PostgreSQL
+/// database its configuration names, connected before the test goes on), for end-to-end tests.
 struct RunningServer: Sendable {
     let port: Int
     let server: VioServer
@@ -53,7 +54,7 @@ struct RunningServer: Sendable {
         configuration.port = 0
         configuration.dataDirectory = dataDirectory
         configure(&configuration)
-        try await ServerStorage.with(in: dataDirectory) { storage in
+        try await ServerStorage.with(configuration.storage, logger: logger) { storage in
             let server = makeServer(configuration, storage, logger)
             let (ports, portInput) = AsyncStream.makeStream(of: Int.self)
             let group = try server.makeServiceGroup(gracefulShutdownSignals: []) { port in portInput.yield(port) }
@@ -61,6 +62,7 @@ struct RunningServer: Sendable {
                 tasks.addTask { try await group.run() }
                 var iterator = ports.makeAsyncIterator()
                 guard let port = await iterator.next() else { throw CancellationError() }
+                await storage.untilReady()
                 do {
                     try await body(RunningServer(port: port, server: server, serviceGroup: group))
                 } catch {

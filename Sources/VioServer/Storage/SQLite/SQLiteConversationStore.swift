@@ -42,4 +42,12 @@ struct SQLiteConversationStore: ConversationStore {
             try db.execute(sql: "DELETE FROM conversation_turn WHERE conversation = ?", arguments: [key.rawValue])
         }
     }
+
+    /// Deletes the turns of every conversation written before `date`; returns how many went.
+    func removeTurns(before date: Date) async throws -> Int {
+        try await database.pool.write { db in
+            try db.execute(sql: "DELETE FROM conversation_turn WHERE created_at < ?", arguments: [date.timeIntervalSince1970])
+            return db.changesCount
+        }
+    }
 }

@@ -43,12 +43,11 @@ struct SQLiteKeyValueStore: KeyValueStore {
         }
     }
 
-    /// Deletes every expired record; returns how many went.
+    /// Deletes every record expired at `time`; returns how many went.
     @discardableResult
-    func removeExpired() async throws -> Int {
-        let time = now().timeIntervalSince1970
-        return try await database.pool.write { db in
-            try db.execute(sql: "DELETE FROM key_value WHERE expires_at IS NOT NULL AND expires_at <= ?", arguments: [time])
+    func removeExpired(at time: Date) async throws -> Int {
+        try await database.pool.write { db in
+            try db.execute(sql: "DELETE FROM key_value WHERE expires_at IS NOT NULL AND expires_at <= ?", arguments: [time.timeIntervalSince1970])
             return db.changesCount
         }
     }

@@ -12,7 +12,7 @@ struct SQLiteDatabase: Sendable {
     /// Opens (creating if needed) `vio.sqlite` in `directory`, creating the directory too.
     init(directory: URL) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try self.init(path: directory.appendingPathComponent("vio.sqlite").path)
+        try self.init(path: directory.appendingPathComponent(SQLiteStorage.fileName).path)
     }
 
     /// Opens (creating if needed) the database file at `path`.
@@ -41,6 +41,10 @@ struct SQLiteDatabase: Sendable {
                 table.column("expires_at", .double)
                 table.primaryKey(["namespace", "key"])
             }
+        }
+        migrator.registerMigration("v2: indexes for expiry") { db in
+            try db.create(index: "conversation_turn_by_time", on: "conversation_turn", columns: ["created_at"])
+            try db.execute(sql: "CREATE INDEX key_value_by_expiry ON key_value (expires_at) WHERE expires_at IS NOT NULL")
         }
         return migrator
     }

@@ -1,0 +1,99 @@
+import Foundation
+import NIOSSL
+import PostgresNIO
+
+/// Where a PostgreSQL database is, as the PaaS convention `DATABASE_URL` gives it:
+/// `postgres://user:password@host:5432/database?sslmode=require`.
+///
+/// `sslmode` takes libpq's values: `disable`; `allow` and `prefer` (the default) use TLS when the
+/// server offers it; `require` insists on TLS without checking the certificate (what Heroku's and
+/// most hosted databases' URLs ask for); `verify-ca` checks the certificate chain and `verify-full`
+/// the host name as well, against the system's trust roots.
+///
+/// ```swift
+/// let location = try PostgresLocation(url: "postgres://vio:secret@db.example.com/vio?sslmode=require")
+/// location.description   // "PostgreSQL vio@db.example.com:5432/vio (sslmode require)"
+/// ```
+struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
+    enum TLSMode: String, Sendable, CaseIterable {
+        case disable, allow, prefer, require
+        case verifyCA = "verify-ca"
+        case verifyFull = "verify-full"
+    }
+
+    var host: String
+    var port: Int
+    var username: String
+    var password: String?
+    var database: String
+    var tlsMode: TLSMode
+
+    /// A URL that does not name a PostgreSQL database.
+    struct InvalidURL: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    init(url text: String) throws(InvalidURL) {
+        guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased() else {
+            throw InvalidURL(description: "expected a URL such as postgres://user:password@host:5432/database")
+        }
+        guard scheme == "postgres" || scheme == "postgresql" else {
+            throw InvalidURL(description: "expected a postgres:// or postgresql:// URL, got a \(scheme):// one")
+        }
+        guard let host = components.host, !host.isEmpty else {
+            throw InvalidURL(description: "the URL names no host")
+        }
+        guard let username = components.user?.removingPercentEncoding, !username.isEmpty else {
+            throw InvalidURL(description: "the URL names no user; write it as postgres://user:password@host/database")
+        }
+        self.host = host
+        port = components.port ?? 5432
+        self.username = username
+        password = components.password?.removingPercentEncoding
+        let path = String(components.path.drop(while: { $0 == "/" }))
+        database = path.isEmpty ? username : (path.removingPercentEncoding ?? path)
+        let mode = components.queryItems?.last(where: { $0.name == "sslmode" })?.value
+        guard let tlsMode = TLSMode(rawValue: mode ?? TLSMode.prefer.rawValue) else {
+            throw InvalidURL(description: "sslmode must be one of \(TLSMode.allCases.map(\.rawValue).joined(separator: ", ")), got '\(mode ?? "")'")
+        }
+        self.tlsMode = tlsMode
+    }
+
+    /// Where the database is, without the password: for the start-up log, `check-config` and `/readyz`.
+    var description: String {
+        "PostgreSQL \(username)@\(host):\(port)/\(database) (sslmode \(tlsMode.rawValue))"
+    }
+
+    /// The URL as `check-config` shows it: the password replaced by `…`.
+    var maskedURL: String {
+        var components = URLComponents()
+        components.scheme = "postgres"
+        components.user = username
+        components.host = host
+        components.port = port
+        components.path = "/" + database
+        components.queryItems = [URLQueryItem(name: "sslmode", value: tlsMode.rawValue)]
+        let text = components.string ?? description
+        guard password != nil, let at = text.range(of: "@") else { return text }
+        return text.replacingCharacters(in: at, with: ":…@")
+    }
+
+    /// The client configuration postgres-nio takes.
+    var clientConfiguration: PostgresClient.Configuration {
+        PostgresClient.Configuration(host: host, port: port, username: username, password: password, database: database, tls: tls)
+    }
+
+    private var tls: PostgresClient.Configuration.TLS {
+        var unverified = TLSConfiguration.makeClientConfiguration()
+        unverified.certificateVerification = .none
+        var chainOnly = TLSConfiguration.makeClientConfiguration()
+        chainOnly.certificateVerification = .noHostnameVerification
+        return switch tlsMode {
+        case .disable: .disable
+        case .allow, .prefer: .prefer(unverified)
+        case .require: .require(unverified)
+        case .verifyCA: .require(chainOnly)
+        case .verifyFull: .require(.makeClientConfiguration())
+        }
+    }
+}

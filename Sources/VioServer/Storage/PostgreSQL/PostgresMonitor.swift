@@ -1,0 +1,82 @@
+import Logging
+import PostgresNIO
+import ServiceLifecycle
+import VioCore
+
+/// Connects to PostgreSQL and keeps the stores' view of it true: at start it migrates the schema,
+/// retrying with backoff while the database is down; when an operation finds the database gone it
+/// probes until it answers; each time, it replays the writes kept meanwhile and then makes the
+/// stores ready. It gives up on nothing: a database that returns hours later is used again.
+struct PostgresMonitor: Service {
+    let database: PostgresDatabase
+    /// How long to wait between attempts while the database does not answer.
+    var retry = RetryPolicy(initialDelay: .milliseconds(250), maxDelay: .seconds(15), multiplier: 2, jitter: 0.2)
+    let logger: Logger
+
+    func run() async throws {
+        do {
+            try await cancelWhenGracefulShutdown {
+                try await reconnect(first: true)
+                for await _ in database.availability.losses {
+                    try await reconnect(first: false)
+                }
+            }
+        } catch is CancellationError {
+            // Shutdown ended a wait: the normal way out.
+        }
+    }
+
+    /// Attempts until the database answers (migrating on the first connection), then replays the
+    /// kept writes and marks it ready; a loss during the replay starts over.
+    private func reconnect(first: Bool) async throws {
+        var attempts = 0
+        while true {
+            do {
+                if first {
+                    let applied = try await database.attempt("migrate the schema") { client in
+                        try await PostgresSchema.migrate(client, logger: logger)
+                    }
+                    if !applied.isEmpty { logger.info("PostgreSQL schema migrated", metadata: ["versions": "\(applied)"]) }
+                } else {
+                    _ = try await database.attempt("check the connection") { client in try await client.query("SELECT 1") }
+                }
+                try await replayKeptWrites()
+                logger.info("PostgreSQL connected", metadata: ["database": "\(database.location)"])
+                return
+            } catch let error as StorageUnavailable {
+                let delay = retry.backoff(afterRetries: attempts, random: Double.random(in: 0..<1))
+                let level: Logger.Level = attempts == 0 ? .error : .warning
+                logger.log(level: level, "PostgreSQL can't be reached; retrying", metadata: [
+                    "database": "\(database.location)", "error": "\(error.reason)", "attempt": "\(attempts + 1)",
+                    "retry_in": "\(delay)",
+                ])
+                attempts += 1
+                try await Task.sleep(for: delay)
+            }
+        }
+    }
+
+    /// Makes the kept writes in order, then marks the stores ready.
+    private func replayKeptWrites() async throws {
+        var replayed = 0
+        while true {
+            guard let write = database.availability.nextPending else {
+                if database.availability.becomeReadyIfDrained() { break } else { continue }
+            }
+            do {
+                try await write.perform(database)
+            } catch let error as StorageUnavailable {
+                throw error
+            } catch {
+                logger.error("a kept write failed and is dropped", metadata: ["write": "\(write.summary)", "error": "\(PostgresDatabase.describe(error))"])
+            }
+            database.availability.replayed()
+            replayed += 1
+        }
+        let dropped = database.availability.takeDroppedCount()
+        if dropped > 0 {
+            logger.error("PostgreSQL was away so long that the oldest kept writes were dropped", metadata: ["dropped": "\(dropped)"])
+        }
+        if replayed > 0 { logger.info("made the writes kept while PostgreSQL was away", metadata: ["count": "\(replayed)"]) }
+    }
+}
