@@ -99,9 +99,11 @@ struct PostgresStoreTests {
     @Test func aSchemaFromANewerServerIsRefused() async throws {
         try await TestDatabase.with { location in
             try await Self.withClient(location) { client in
-                try await PostgresSchema.migrate(client, logger: .quiet("test"))
-                try await client.query("INSERT INTO vio_schema_migration (version, name) VALUES (99, 'from the future')")
-                await #expect(throws: PostgresSchema.NewerThanKnown.self) { try await PostgresSchema.migrate(client, logger: .quiet("test")) }
+                try await client.withConnection { connection in
+                    try await PostgresSchema.migrate(connection, logger: .quiet("test"))
+                    try await connection.query("INSERT INTO vio_schema_migration (version, name) VALUES (99, 'from the future')", logger: .quiet("test"))
+                    await #expect(throws: PostgresSchema.NewerThanKnown.self) { try await PostgresSchema.migrate(connection, logger: .quiet("test")) }
+                }
             }
         }
     }
@@ -137,7 +139,9 @@ struct PostgresStoreTests {
 
     /// Migrates the database at `location` through a client of its own, as one instance would.
     private static func migrate(_ location: PostgresLocation) async throws -> [Int] {
-        try await withClient(location) { client in try await PostgresSchema.migrate(client, logger: .quiet("test")) }
+        try await withClient(location) { client in
+            try await client.withConnection { connection in try await PostgresSchema.migrate(connection, logger: .quiet("test")) }
+        }
     }
 
     private static func withClient<Result: Sendable>(_ location: PostgresLocation, _ body: (PostgresClient) async throws -> Result) async throws -> Result {

@@ -19,6 +19,8 @@ struct ServerConfiguration: Sendable {
     var dataDirectory = URL(fileURLWithPath: "data", isDirectory: true)
     /// `DATABASE_URL`: PostgreSQL when set (the PaaS convention); SQLite in ``dataDirectory`` otherwise.
     var database: PostgresLocation?
+    /// `DATABASE_TIMEOUT`: how long one PostgreSQL operation may take before the database counts as unreachable.
+    var databaseTimeout: Duration = .seconds(5)
     /// `VIO_HISTORY_DAYS`: how long conversation turns are kept; `nil` (0 days) keeps them.
     var conversationRetention: Duration? = .seconds(30 * 86_400)
     var logLevel = LogLevel.info
@@ -80,6 +82,7 @@ struct ServerConfiguration: Sendable {
         port = try settings.integer("PORT", in: 0...65535, default: port)
         dataDirectory = URL(fileURLWithPath: try settings.text("VIO_DATA_DIR", default: dataDirectory.relativePath), isDirectory: true)
         database = try settings.database("DATABASE_URL")
+        databaseTimeout = .seconds(try settings.integer("DATABASE_TIMEOUT", in: 1...120, default: 5))
         let retentionDays = try settings.integer("VIO_HISTORY_DAYS", in: 0...36_500, default: 30)
         conversationRetention = retentionDays == 0 ? nil : .seconds(retentionDays * 86_400)
         logLevel = try settings.logLevel("LOG_LEVEL", default: logLevel)
@@ -136,7 +139,7 @@ struct ServerConfiguration: Sendable {
 
     /// Where everything is stored: PostgreSQL when `DATABASE_URL` is set, else SQLite in the data folder.
     var storage: StorageLocation {
-        database.map { .postgres($0) } ?? .sqlite(directory: dataDirectory)
+        database.map { .postgres($0, timeout: databaseTimeout) } ?? .sqlite(directory: dataDirectory)
     }
 
     /// The addresses used when none is configured (literals, known to parse).

@@ -51,7 +51,7 @@ struct ServerStorage: Sendable {
     ) async throws -> Result {
         let backend: any StorageBackend = switch location {
         case .sqlite(let directory): try SQLiteStorage(directory: directory)
-        case .postgres(let postgres): PostgresStorage(location: postgres, logger: logger)
+        case .postgres(let postgres, let timeout): PostgresStorage(location: postgres, timeout: timeout, logger: logger)
         }
         return try await ServerStorage(backend: backend, turnRetention: turnRetention).running(logger: logger, body)
     }
@@ -74,14 +74,14 @@ struct ServerStorage: Sendable {
             do {
                 result = try await body(self)
             } catch {
-                try? await close()
                 await group.triggerGracefulShutdown()
-                tasks.cancelAll()
+                try? await tasks.waitForAll()
+                try? await close()
                 throw error
             }
-            try await close()
             await group.triggerGracefulShutdown()
             try await tasks.waitForAll()
+            try await close()
             return result
         }
     }

@@ -46,12 +46,13 @@ struct StorageUnavailable: Error, CustomStringConvertible {
 /// Which database vio-server uses: PostgreSQL when `DATABASE_URL` is set, else SQLite in `VIO_DATA_DIR`.
 enum StorageLocation: Sendable, Equatable, CustomStringConvertible {
     case sqlite(directory: URL)
-    case postgres(PostgresLocation)
+    /// `timeout`: how long one operation may take before the database counts as unreachable.
+    case postgres(PostgresLocation, timeout: Duration = .seconds(5))
 
     var description: String {
         switch self {
         case .sqlite(let directory): "SQLite \(directory.appendingPathComponent(SQLiteStorage.fileName).path)"
-        case .postgres(let location): location.description
+        case .postgres(let location, _): location.description
         }
     }
 }

@@ -32,6 +32,7 @@ final class DatabaseAvailability: Sendable {
         var pending = Deque<PendingWrite>()
         var dropped = 0
         var readyWaiters: [CheckedContinuation<Void, Never>] = []
+        var lossWaiters: [CheckedContinuation<Void, Never>] = []
     }
 
     /// Kept writes at most; past it the oldest are dropped, and counted in the log.
@@ -58,16 +59,30 @@ final class DatabaseAvailability: Sendable {
     /// Records that the database is gone; `true` when it was ready until now.
     @discardableResult
     func lost(_ error: String) -> Bool {
-        let wasReady = state.withLock { state in
+        let (wasReady, waiters) = state.withLock { state in
             let wasReady = state.phase == .ready
             switch state.phase {
             case .connecting: state.phase = .connecting(lastError: error)
             case .ready, .unreachable: state.phase = .unreachable(lastError: error)
             }
-            return wasReady
+            defer { state.lossWaiters = [] }
+            return (wasReady, state.lossWaiters)
         }
         if wasReady { lossInput.yield() }
+        for waiter in waiters { waiter.resume() }
         return wasReady
+    }
+
+    /// Returns once the database is found unreachable (at once when it is not ready).
+    func untilLost() async {
+        await withCheckedContinuation { continuation in
+            let isLost = state.withLock { state in
+                if state.phase != .ready { return true }
+                state.lossWaiters.append(continuation)
+                return false
+            }
+            if isLost { continuation.resume() }
+        }
     }
 
     /// Keeps `write` to replay later; `true` when it is the first kept since the last replay.

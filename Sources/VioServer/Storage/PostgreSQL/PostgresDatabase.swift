@@ -27,7 +27,7 @@ final class PostgresDatabase: Sendable {
     init(location: PostgresLocation, timeout: Duration = .seconds(5), availability: DatabaseAvailability = DatabaseAvailability(), logger: Logger) {
         var configuration = location.clientConfiguration
         configuration.options.connectTimeout = timeout
-        self.client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.client = PostgresClient(configuration: configuration, backgroundLogger: Self.quieter(logger))
         self.location = location
         self.availability = availability
         self.timeout = timeout
@@ -68,6 +68,33 @@ final class PostgresDatabase: Sendable {
             }
             throw StorageUnavailable(reason: "PostgreSQL unreachable: \(text)")
         }
+    }
+
+    /// Checks the database on a connection of its own, not the pool's, so that a failure says what
+    /// went wrong (refused, a wrong password, no such database) rather than only that no pooled
+    /// connection came in time; migrates the schema first when `migrating`. Returns the versions applied.
+    func probe(migrating: Bool) async throws -> [Int] {
+        try await attempt(migrating ? "migrate the schema" : "check the connection") { [location, timeout, logger] _ in
+            let configuration = try location.connectionConfiguration(timeout: timeout)
+            let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: Self.quieter(logger))
+            do {
+                let applied = migrating ? try await PostgresSchema.migrate(connection, logger: logger) : []
+                if !migrating { try await connection.query("SELECT 1", logger: logger) }
+                try await connection.close()
+                return applied
+            } catch {
+                try? await connection.close()
+                throw error
+            }
+        }
+    }
+
+    /// `logger`, but from notices up: postgres-nio logs each failed connection attempt, and the
+    /// monitor already says, once an attempt, what failed.
+    private static func quieter(_ logger: Logger) -> Logger {
+        var quieter = logger
+        quieter.logLevel = max(logger.logLevel, .notice)
+        return quieter
     }
 
     var notReadyReason: String? {

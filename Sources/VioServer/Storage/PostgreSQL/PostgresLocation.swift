@@ -83,17 +83,34 @@ struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
         PostgresClient.Configuration(host: host, port: port, username: username, password: password, database: database, tls: tls)
     }
 
-    private var tls: PostgresClient.Configuration.TLS {
-        var unverified = TLSConfiguration.makeClientConfiguration()
-        unverified.certificateVerification = .none
-        var chainOnly = TLSConfiguration.makeClientConfiguration()
-        chainOnly.certificateVerification = .noHostnameVerification
-        return switch tlsMode {
+    /// The configuration of one connection of its own, outside the pool.
+    func connectionConfiguration(timeout: Duration) throws -> PostgresConnection.Configuration {
+        let tls: PostgresConnection.Configuration.TLS = switch tlsMode {
         case .disable: .disable
-        case .allow, .prefer: .prefer(unverified)
-        case .require: .require(unverified)
-        case .verifyCA: .require(chainOnly)
-        case .verifyFull: .require(.makeClientConfiguration())
+        case .allow, .prefer: .prefer(try NIOSSLContext(configuration: tlsConfiguration))
+        case .require, .verifyCA, .verifyFull: .require(try NIOSSLContext(configuration: tlsConfiguration))
         }
+        var configuration = PostgresConnection.Configuration(host: host, port: port, username: username, password: password, database: database, tls: tls)
+        configuration.options.connectTimeout = TimeAmount(timeout)
+        return configuration
+    }
+
+    private var tls: PostgresClient.Configuration.TLS {
+        switch tlsMode {
+        case .disable: .disable
+        case .allow, .prefer: .prefer(tlsConfiguration)
+        case .require, .verifyCA, .verifyFull: .require(tlsConfiguration)
+        }
+    }
+
+    /// How far the server's certificate is checked: not at all up to `require`, as libpq does.
+    private var tlsConfiguration: TLSConfiguration {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        switch tlsMode {
+        case .disable, .allow, .prefer, .require: configuration.certificateVerification = .none
+        case .verifyCA: configuration.certificateVerification = .noHostnameVerification
+        case .verifyFull: configuration.certificateVerification = .fullVerification
+        }
+        return configuration
     }
 }

@@ -32,23 +32,22 @@ struct PostgresMonitor: Service {
         var attempts = 0
         while true {
             do {
-                if first {
-                    let applied = try await database.attempt("migrate the schema") { client in
-                        try await PostgresSchema.migrate(client, logger: logger)
-                    }
-                    if !applied.isEmpty { logger.info("PostgreSQL schema migrated", metadata: ["versions": "\(applied)"]) }
-                } else {
-                    _ = try await database.attempt("check the connection") { client in try await client.query("SELECT 1") }
-                }
+                let applied = try await database.probe(migrating: first)
+                if !applied.isEmpty { logger.info("PostgreSQL schema migrated", metadata: ["versions": "\(applied)"]) }
                 try await replayKeptWrites()
                 logger.info("PostgreSQL connected", metadata: ["database": "\(database.location)"])
                 return
-            } catch let error as StorageUnavailable {
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                // Unreachable, or unusable (a schema from a newer vio-server): said, and tried again.
+                let reason = (error as? StorageUnavailable)?.reason ?? PostgresDatabase.describe(error)
+                if !(error is StorageUnavailable) { database.availability.lost(reason) }
                 let delay = retry.backoff(afterRetries: attempts, random: Double.random(in: 0..<1))
-                let level: Logger.Level = attempts == 0 ? .error : .warning
-                logger.log(level: level, "PostgreSQL can't be reached; retrying", metadata: [
-                    "database": "\(database.location)", "error": "\(error.reason)", "attempt": "\(attempts + 1)",
-                    "retry_in": "\(delay)",
+                let level: Logger.Level = attempts == 0 || !(error is StorageUnavailable) ? .error : .warning
+                logger.log(level: level, "PostgreSQL can't be used; retrying", metadata: [
+                    "database": "\(database.location)", "error": "\(reason)", "attempt": "\(attempts + 1)",
+                    "retry_in": "\(Int((delay.timeInterval * 1000).rounded())) ms",
                 ])
                 attempts += 1
                 try await Task.sleep(for: delay)

@@ -51,17 +51,17 @@ enum PostgresSchema {
 
     /// Brings the database to the newest schema; returns the versions it applied.
     @discardableResult
-    static func migrate(_ client: PostgresClient, logger: Logger) async throws -> [Int] {
+    static func migrate(_ connection: PostgresConnection, logger: Logger) async throws -> [Int] {
         do {
-            return try await apply(client, logger: logger)
+            return try await apply(connection, logger: logger)
         } catch let error as PostgresTransactionError {
             // What failed, not that it failed in a transaction: a newer schema, a lost connection.
             throw error.closureError ?? error.beginError ?? error.commitError ?? error
         }
     }
 
-    private static func apply(_ client: PostgresClient, logger: Logger) async throws -> [Int] {
-        try await client.withTransaction(logger: logger) { connection in
+    private static func apply(_ connection: PostgresConnection, logger: Logger) async throws -> [Int] {
+        try await connection.withTransaction(logger: logger) { connection in
             try await connection.query("SELECT pg_advisory_xact_lock(\(lockKey))", logger: logger)
             try await connection.query("""
                 CREATE TABLE IF NOT EXISTS vio_schema_migration (
