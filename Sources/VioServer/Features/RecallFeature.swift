@@ -5,7 +5,9 @@ import VioCore
 /// back, when, and what it said.
 ///
 /// Every group message is logged for 72 hours (``RecallLog``); every recall notice stores a
-/// ``RecallRecord`` for 72 hours with the content from that log or else from the platform.
+/// ``RecallRecord`` for 72 hours with the content from that log or else from the platform, keyed
+/// so that the keys sort by the recall's time: the command reads the key list and one record,
+/// however many recalls the group had, and notices that arrive out of order still sort right.
 struct RecallFeature: VioFeature {
     let environment: FeatureEnvironment
 
@@ -16,23 +18,29 @@ struct RecallFeature: VioFeature {
         bot.onNotice { context in
             guard case .messageRecalled(let recall) = context.notice, recall.chat.isGroup else { return }
             let record = await Self.record(of: recall, log: log, context: context)
-            try await records.set(record, for: "\(recall.messageID)", in: Self.namespace(recall.chat, on: context.platform),
+            try await records.set(record, for: Self.key(of: record), in: Self.namespace(recall.chat, on: context.platform),
                                   expiresAfter: RecallLog.retention)
         }
         bot.command("撤回了什么", aliases: ["/recalled"], summary: FeatureTexts.Summary.recalled, scope: .groupOnly) { context, _ in
             // Telegram tells bots nothing of deleted messages.
             guard context.platform != .telegram else { return try await context.say(FeatureTexts.Recall.unavailableOnTelegram) }
             let namespace = Self.namespace(context.chat, on: context.platform)
-            var latest: RecallRecord?
-            for key in try await records.keys(in: namespace) {
-                guard let record = try await records.get(RecallRecord.self, for: key, in: namespace) else { continue }
-                if latest.map({ record.date >= $0.date }) ?? true { latest = record }
+            guard let latest = try await records.keys(in: namespace).last,
+                  let record = try await records.get(RecallRecord.self, for: latest, in: namespace) else {
+                return try await context.say(FeatureTexts.Recall.nothingRecalled)
             }
-            try await context.say(latest?.report ?? FeatureTexts.Recall.nothingRecalled)
+            try await context.say(record.report)
         }
     }
 
-    /// Where the recall records of one group are kept, keyed by message id.
+    /// A record's key: the recall's time in milliseconds, zero-padded so keys sort by it, then the message id.
+    static func key(of record: RecallRecord) -> String {
+        let milliseconds = Int64((record.date.timeIntervalSince1970 * 1000).rounded())
+        let padded = String(repeating: "0", count: max(0, 15 - String(milliseconds).count)) + String(milliseconds)
+        return "\(padded)-\(record.messageID)"
+    }
+
+    /// Where the recall records of one group are kept.
     static func namespace(_ chat: Chat, on platform: Platform) -> String {
         "recalls/\(platform)/\(chat.id)"
     }
