@@ -69,11 +69,26 @@ let package = Package(
             ]
         ),
 
+        // vio-server's storage: SQLite (GRDB) or PostgreSQL (postgres-nio) behind VioCore's store protocols.
+        .target(
+            name: "VioStorage",
+            dependencies: [
+                "VioCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "DequeModule", package: "swift-collections"),
+            ]
+        ),
+
         // The runner.
         .executableTarget(
             name: "VioServer",
             dependencies: [
-                "VioCore", "VioAsyncHTTPClient", "OneBot", "OneBotHummingbird", "TelegramKit", "OpenAIClient",
+                "VioCore", "VioAsyncHTTPClient", "OneBot", "OneBotHummingbird", "TelegramKit", "OpenAIClient", "VioStorage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
@@ -85,14 +100,10 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
-                .product(name: "PostgresNIO", package: "postgres-nio"),
-                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
 
@@ -142,6 +153,11 @@ let package = Package(
             path: "Benchmarks/HummingbirdFloor"
         ),
         .executableTarget(
+            name: "StoreBench",
+            dependencies: ["VioCore", "VioStorage", .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Logging", package: "swift-log")],
+            path: "Benchmarks/StoreBench"
+        ),
+        .executableTarget(
             name: "OpenAIBench",
             dependencies: ["OpenAIClient", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Benchmarks/OpenAIBench"
@@ -159,7 +175,7 @@ let package = Package(
         .testTarget(
             name: "VioServerTests",
             dependencies: [
-                "VioServer", "VioAsyncHTTPClient", "VioCoreTesting", "VioTestSupport", "OpenAIClient",
+                "VioServer", "VioStorage", "VioAsyncHTTPClient", "VioCoreTesting", "VioTestSupport", "OpenAIClient",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -5,6 +5,7 @@
 //   swift run -c release VioLoad --platform telegram     # Telegram long polling, batches of 100 /ping updates
 //   swift run -c release VioLoad --platform chat         # POST /v1/chat, 32 clients, a fake model
 //   swift run -c release VioLoad --platform post         # POST /post, the same
+//   swift run -c release VioLoad --group --database-url "$DATABASE_URL"   # group /ping (logged for 撤回了什么) on PostgreSQL
 //
 // The load's own work runs on one thread (see main.swift) and reads the server's calls without a
 // JSON decoder, so that on a 2-core machine it leaves the other core to the server.
@@ -41,11 +42,17 @@ struct VioLoad: AsyncParsableCommand {
     @Option(help: "OneBot: events in flight at once. HTTP: concurrent clients.")
     var window = 64
 
+    @Flag(help: "OneBot: group /ping messages, each logged to the store for 撤回了什么, instead of private ones.")
+    var group = false
+
+    @Option(name: .customLong("database-url"), help: "Run the server on this PostgreSQL database (DATABASE_URL) instead of SQLite.")
+    var databaseURL: String?
+
     @Option(help: "Measured rounds (OneBot: each on a new connection; others: each on a new server); the summary gives their median and range.")
     var rounds = 5
 
     func run() async throws {
-        let target = ServerUnderLoad(binary: server, port: port)
+        let target = ServerUnderLoad(binary: server, port: port, settings: databaseURL.map { ["DATABASE_URL": $0] } ?? [:])
         var results: [LoadResult] = []
         print("\(platform): rounds of \(events) events (after \(warmup) warm-up), window \(window):")
         switch platform {
@@ -56,7 +63,7 @@ struct VioLoad: AsyncParsableCommand {
             print(String(format: "start-up to /healthz: %.1f ms", target.startup.milliseconds))
             print("idle RSS: \(idleRSS / 1024) MiB (\(idleRSS) KiB)")
             for round in 1...max(rounds, 1) {
-                results.append(try await OneBotLoad(port: port, window: window).measure(warmup: warmup, events: events, serverPID: pid))
+                results.append(try await OneBotLoad(port: port, window: window, group: group).measure(warmup: warmup, events: events, serverPID: pid))
                 Self.report(round, results[results.count - 1])
             }
             print("server exit status after SIGTERM: \(target.stop())")
@@ -97,18 +104,23 @@ struct VioLoad: AsyncParsableCommand {
 final class ServerUnderLoad: @unchecked Sendable {
     let binary: String
     let port: Int
+    /// Settings every start gets (the database).
+    let settings: [String: String]
     private var process: Process?
     private var data: URL?
     /// From launch to the first `/healthz` answer, of the last start.
     private(set) var startup: Duration = .zero
 
-    init(binary: String, port: Int) {
+    init(binary: String, port: Int, settings: [String: String] = [:]) {
         self.binary = binary
         self.port = port
+        self.settings = settings
     }
 
-    /// Starts the server with `settings` beside the defaults; returns its process id once it serves.
+    /// Starts the server with `settings` beside the defaults; returns its process id once it serves
+    /// (and, on a database, once `/readyz` says it is connected).
     func start(_ settings: [String: String]) async throws -> Int32 {
+        let settings = self.settings.merging(settings) { _, given in given }
         let data = FileManager.default.temporaryDirectory.appendingPathComponent("vio-load-\(UUID().uuidString)")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
@@ -118,8 +130,9 @@ final class ServerUnderLoad: @unchecked Sendable {
         try process.run()
         self.process = process
         self.data = data
-        try await waitForHealth()
+        try await waitFor("healthz")
         startup = ContinuousClock.now - started
+        if settings["DATABASE_URL"] != nil { try await waitFor("readyz") }
         return process.processIdentifier
     }
 
@@ -134,8 +147,8 @@ final class ServerUnderLoad: @unchecked Sendable {
         return process.terminationStatus
     }
 
-    private func waitForHealth() async throws {
-        guard let url = URL(string: "http://127.0.0.1:\(port)/healthz") else { throw ValidationError("bad port") }
+    private func waitFor(_ path: String) async throws {
+        guard let url = URL(string: "http://127.0.0.1:\(port)/\(path)") else { throw ValidationError("bad port") }
         for _ in 0..<2000 {
             if let (_, response) = try? await URLSession.shared.data(from: url), (response as? HTTPURLResponse)?.statusCode == 200 { return }
             try await Task.sleep(for: .milliseconds(1))

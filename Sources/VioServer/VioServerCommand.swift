@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import VioAsyncHTTPClient
 import VioCore
+import VioStorage
 
 /// `vio-server`: runs the Vio bot.
 @main

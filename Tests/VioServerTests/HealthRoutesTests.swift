@@ -6,6 +6,7 @@ import VioCore
 import VioCoreTesting
 import VioTestSupport
 @testable import VioServer
+@testable import VioStorage
 
 @Suite struct HealthRoutesTests {
     /// `GET /<path>`, as "status body".

@@ -5,6 +5,7 @@ import Testing
 import VioCore
 import VioCoreTesting
 @testable import VioServer
+@testable import VioStorage
 
 /// The PostgreSQL stores, on a fresh database of the test server each (`.ci/run` starts one and
 /// sets `DATABASE_URL`): the same contract as SQLite, migrations, several instances, an outage.

@@ -3,6 +3,7 @@ import Testing
 import VioCore
 import VioCoreTesting
 @testable import VioServer
+@testable import VioStorage
 
 @Suite struct SQLiteStoreTests {
     @Test func conversationsKeepTheStoreContract() async throws {

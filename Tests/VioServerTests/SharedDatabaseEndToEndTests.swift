@@ -4,6 +4,7 @@ import Testing
 import VioAsyncHTTPClient
 import VioCore
 @testable import VioServer
+@testable import VioStorage
 
 /// Two vio-server instances on one PostgreSQL database, each with its own scripted OneBot peer,
 /// as behind a load balancer; and one instance whose database goes away and comes back.

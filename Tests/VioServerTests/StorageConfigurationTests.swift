@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import VioServer
+@testable import VioStorage
 
 /// `DATABASE_URL` as PaaS platforms write it, and which store it selects.
 @Suite struct StorageConfigurationTests {

@@ -3,6 +3,7 @@ import Testing
 import VioCore
 import VioCoreTesting
 @testable import VioServer
+@testable import VioStorage
 
 /// The real Vio bot — every feature, SQLite storage — behind real sockets: a scripted OneBot peer,
 /// a fake model and a fake picture API on loopback.

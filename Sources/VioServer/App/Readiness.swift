@@ -1,3 +1,5 @@
+import VioStorage
+
 /// Whether vio-server can take work, as `GET /readyz` reports it: storage can be used (open, and
 /// its database reachable) and the server is not shutting down.
 ///

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import VioCore
+import VioStorage
 
 extension VioServer {
     /// vio-server with the Vio bot: every feature installed over the server's storage and `transport`.

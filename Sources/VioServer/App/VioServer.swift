@@ -9,6 +9,7 @@ import ServiceLifecycle
 import TelegramKit
 import UnixSignals
 import VioCore
+import VioStorage
 
 /// The running server: one port with every platform's routes, the platforms' own services and the
 /// dispatcher that runs the bot on all their events.

@@ -1,5 +1,6 @@
 import Foundation
 import VioCore
+import VioStorage
 
 /// Everything `vio-server` is told by its environment, read once at start-up.
 ///

@@ -1,6 +1,7 @@
 import Foundation
 import OpenAIClient
 import VioCore
+import VioStorage
 
 /// A chat with the model that remembers: each answer is given with the conversation's history
 /// (within the persona's limit) and the turn is stored after it. The chat feature (`/chat` and

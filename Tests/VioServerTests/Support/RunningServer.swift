@@ -5,6 +5,7 @@ import VioAsyncHTTPClient
 import VioCore
 import VioTestSupport
 @testable import VioServer
+@testable import VioStorage
 
 /// vio-server running on an ephemeral loopback port with a fresh data folder (or the PostgreSQL
 /// database its configuration names, connected before the test goes on), for end-to-end tests.

@@ -3,6 +3,7 @@ import Testing
 import VioCore
 import VioCoreTesting
 @testable import VioServer
+@testable import VioStorage
 
 /// What every ``StorageBackend`` must do beyond VioCore's store contract, checked the same way on
 /// SQLite and PostgreSQL.

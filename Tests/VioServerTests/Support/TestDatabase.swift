@@ -3,6 +3,7 @@ import Logging
 import PostgresNIO
 import Testing
 @testable import VioServer
+@testable import VioStorage
 
 /// Fresh PostgreSQL databases for tests, on the server `DATABASE_URL` names (`.ci/run` starts a
 /// throwaway cluster and sets it); tests that need one are skipped where it is not set.

@@ -4,12 +4,18 @@ import ServiceLifecycle
 /// Deletes expired records (the 72-hour recall log, recall records…) and conversation turns past
 /// their retention at start and then once an interval, so the database does not grow between
 /// restarts. Reads already ignore expired records.
-struct ExpiredRecordSweeper: Service {
+package struct ExpiredRecordSweeper: Service {
     let storage: ServerStorage
-    var interval: Duration = .seconds(3600)
+    let interval: Duration
     let logger: Logger
 
-    func run() async throws {
+    package init(storage: ServerStorage, interval: Duration = .seconds(3600), logger: Logger) {
+        self.storage = storage
+        self.interval = interval
+        self.logger = logger
+    }
+
+    package func run() async throws {
         // Shutdown cancels the wait; that is the normal way out, not a failure.
         try? await cancelWhenGracefulShutdown {
             while true {

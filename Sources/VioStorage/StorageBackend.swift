@@ -9,7 +9,7 @@ import VioCore
 /// try await backend.conversations.append(turns, to: key)
 /// let removed = try await backend.removeExpired(now: Date(), turnsOlderThan: Date().addingTimeInterval(-30 * 86_400))
 /// ```
-protocol StorageBackend: Sendable, CustomStringConvertible {
+package protocol StorageBackend: Sendable, CustomStringConvertible {
     var conversations: any ConversationStore { get }
     var records: any KeyValueStore { get }
 
@@ -31,25 +31,34 @@ protocol StorageBackend: Sendable, CustomStringConvertible {
 }
 
 /// What one expiry pass deleted.
-struct ExpiredRecords: Sendable, Equatable {
-    var records = 0
-    var turns = 0
+package struct ExpiredRecords: Sendable, Equatable {
+    package var records = 0
+    package var turns = 0
+
+    package init(records: Int = 0, turns: Int = 0) {
+        self.records = records
+        self.turns = turns
+    }
 }
 
 /// The database can't be reached now; a read fails with this at once instead of waiting.
-struct StorageUnavailable: Error, CustomStringConvertible {
-    let reason: String
+package struct StorageUnavailable: Error, CustomStringConvertible {
+    package let reason: String
 
-    var description: String { "storage unavailable: \(reason)" }
+    package init(reason: String) {
+        self.reason = reason
+    }
+
+    package var description: String { "storage unavailable: \(reason)" }
 }
 
 /// Which database vio-server uses: PostgreSQL when `DATABASE_URL` is set, else SQLite in `VIO_DATA_DIR`.
-enum StorageLocation: Sendable, Equatable, CustomStringConvertible {
+package enum StorageLocation: Sendable, Equatable, CustomStringConvertible {
     case sqlite(directory: URL)
     /// `timeout`: how long one operation may take before the database counts as unreachable.
     case postgres(PostgresLocation, timeout: Duration = .seconds(5))
 
-    var description: String {
+    package var description: String {
         switch self {
         case .sqlite(let directory): "SQLite \(directory.appendingPathComponent(SQLiteStorage.fileName).path)"
         case .postgres(let location, _): location.description

@@ -11,33 +11,33 @@ import VioCore
 ///     try await storage.conversations.append(turns, to: key)
 /// }
 /// ```
-struct ServerStorage: Sendable {
-    let backend: any StorageBackend
+package struct ServerStorage: Sendable {
+    package let backend: any StorageBackend
     /// How long conversation turns are kept; `nil` keeps them (up to the newest 200 a conversation).
-    var turnRetention: Duration?
+    package var turnRetention: Duration?
     private let closed = SharedFlag()
 
-    init(backend: any StorageBackend, turnRetention: Duration? = nil) {
+    package init(backend: any StorageBackend, turnRetention: Duration? = nil) {
         self.backend = backend
         self.turnRetention = turnRetention
     }
 
-    var conversations: any ConversationStore { backend.conversations }
-    var records: any KeyValueStore { backend.records }
+    package var conversations: any ConversationStore { backend.conversations }
+    package var records: any KeyValueStore { backend.records }
 
     /// Whether the stores can be used: until ``close()``.
-    var isOpen: Bool { !closed.isSet }
+    package var isOpen: Bool { !closed.isSet }
 
     /// Why the stores can't be used now, or `nil` when they can: what `/readyz` reports.
-    var notReadyReason: String? {
+    package var notReadyReason: String? {
         closed.isSet ? "storage is closed" : backend.notReadyReason
     }
 
     /// Returns once the stores can be used: at once for SQLite, once connected for PostgreSQL.
-    func untilReady() async { await backend.untilReady() }
+    package func untilReady() async { await backend.untilReady() }
 
     /// Opens the SQLite database in `directory`, creating both if needed, and drops expired records.
-    static func open(in directory: URL) async throws -> ServerStorage {
+    package static func open(in directory: URL) async throws -> ServerStorage {
         let storage = ServerStorage(backend: try SQLiteStorage(directory: directory))
         try await storage.removeExpired()
         return storage
@@ -45,7 +45,7 @@ struct ServerStorage: Sendable {
 
     /// Opens the stores at `location`, runs what they need (PostgreSQL's connection pool) while
     /// `body` runs, then closes them, also when `body` throws.
-    static func with<Result: Sendable>(
+    package static func with<Result: Sendable>(
         _ location: StorageLocation, turnRetention: Duration? = nil, logger: Logger,
         _ body: (ServerStorage) async throws -> Result
     ) async throws -> Result {
@@ -57,12 +57,12 @@ struct ServerStorage: Sendable {
     }
 
     /// ``with(_:turnRetention:logger:_:)`` for SQLite in `directory`.
-    static func with<Result: Sendable>(in directory: URL, _ body: (ServerStorage) async throws -> Result) async throws -> Result {
+    package static func with<Result: Sendable>(in directory: URL, _ body: (ServerStorage) async throws -> Result) async throws -> Result {
         try await with(.sqlite(directory: directory), logger: Logger(label: "vio-storage"), body)
     }
 
     /// Runs the backend's services in a service group of their own while `body` runs, then closes.
-    func running<Result: Sendable>(logger: Logger, _ body: (ServerStorage) async throws -> Result) async throws -> Result {
+    package func running<Result: Sendable>(logger: Logger, _ body: (ServerStorage) async throws -> Result) async throws -> Result {
         let services = backend.services
         let group = ServiceGroup(configuration: .init(
             services: services.map { .init(service: $0) }, gracefulShutdownSignals: [], logger: logger))
@@ -88,12 +88,12 @@ struct ServerStorage: Sendable {
 
     /// Deletes expired records, and conversation turns older than ``turnRetention``.
     @discardableResult
-    func removeExpired(now: Date = Date()) async throws -> ExpiredRecords {
+    package func removeExpired(now: Date = Date()) async throws -> ExpiredRecords {
         try await backend.removeExpired(now: now, turnsOlderThan: turnRetention.map { now.addingTimeInterval(-$0.timeInterval) })
     }
 
     /// Closes the database: nothing is stored after this.
-    func close() async throws {
+    package func close() async throws {
         guard !closed.isSet else { return }
         closed.set()
         try await backend.close()
@@ -101,11 +101,11 @@ struct ServerStorage: Sendable {
 }
 
 /// A flag that is set once and read from anywhere.
-final class SharedFlag: Sendable {
+package final class SharedFlag: Sendable {
     private let value = Atomic(false)
 
-    init() {}
+    package init() {}
 
-    var isSet: Bool { value.load(ordering: .acquiring) }
-    func set() { value.store(true, ordering: .releasing) }
+    package var isSet: Bool { value.load(ordering: .acquiring) }
+    package func set() { value.store(true, ordering: .releasing) }
 }

@@ -14,26 +14,26 @@ import PostgresNIO
 /// let location = try PostgresLocation(url: "postgres://vio:secret@db.example.com/vio?sslmode=require")
 /// location.description   // "PostgreSQL vio@db.example.com:5432/vio (sslmode require)"
 /// ```
-struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
-    enum TLSMode: String, Sendable, CaseIterable {
+package struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
+    package enum TLSMode: String, Sendable, CaseIterable {
         case disable, allow, prefer, require
         case verifyCA = "verify-ca"
         case verifyFull = "verify-full"
     }
 
-    var host: String
-    var port: Int
-    var username: String
-    var password: String?
-    var database: String
-    var tlsMode: TLSMode
+    package var host: String
+    package var port: Int
+    package var username: String
+    package var password: String?
+    package var database: String
+    package var tlsMode: TLSMode
 
     /// A URL that does not name a PostgreSQL database.
-    struct InvalidURL: Error, CustomStringConvertible {
-        let description: String
+    package struct InvalidURL: Error, CustomStringConvertible {
+        package let description: String
     }
 
-    init(url text: String) throws(InvalidURL) {
+    package init(url text: String) throws(InvalidURL) {
         guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased() else {
             throw InvalidURL(description: "expected a URL such as postgres://user:password@host:5432/database")
         }
@@ -60,12 +60,12 @@ struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Where the database is, without the password: for the start-up log, `check-config` and `/readyz`.
-    var description: String {
+    package var description: String {
         "PostgreSQL \(username)@\(host):\(port)/\(database) (sslmode \(tlsMode.rawValue))"
     }
 
     /// The URL as `check-config` shows it: the password replaced by `…`.
-    var maskedURL: String {
+    package var maskedURL: String {
         var components = URLComponents()
         components.scheme = "postgres"
         components.user = username
