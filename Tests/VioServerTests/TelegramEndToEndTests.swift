@@ -90,8 +90,7 @@ import VioCore
                 let set = await api.waitForCall("setWebhook")
                 #expect(set.params["url"]?.stringValue == "https://bot.example.com/tgbot/\(token)", "VioGo's URL: TG_WEBHOOK_URL + the token")
                 let secret = try #require(set.params["secret_token"]?.stringValue)
-                let kept = try String(contentsOf: directory.url.appendingPathComponent(WebhookSecret.fileName), encoding: .utf8)
-                #expect(kept == secret, "the generated secret is kept for the next start")
+                #expect(secret == WebhookSecret.make(configured: nil, token: Redacted(token)).value, "the secret is the one derived from the token")
 
                 try await AsyncHTTPClientTransport.withTransport { transport in
                     let wrong = try await Self.post("/tgbot/\(token)", port: server.port, secret: "wrong", update: Self.ping(1, chat: 41), via: transport)
@@ -113,11 +112,13 @@ import VioCore
                 "refused deliveries are not acted on")
     }
 
-    @Test func aConfiguredSecretIsUsedAsItIs() throws {
-        let directory = try TemporaryDirectory()
-        #expect(try WebhookSecret.load(configured: Redacted("my-secret"), in: directory.url).value == "my-secret")
-        let generated = try WebhookSecret.load(configured: nil, in: directory.url)
-        #expect(generated.value.count == 48 && generated.value.allSatisfy { WebhookSecret.alphabet.contains($0) })
-        #expect(try WebhookSecret.load(configured: nil, in: directory.url) == generated, "the kept secret is read back")
+    @Test func aConfiguredSecretIsUsedAsItIsAndOtherwiseEveryInstanceDerivesTheSameOne() {
+        let token = Redacted(FakeBotAPI.token)
+        #expect(WebhookSecret.make(configured: Redacted("my-secret"), token: token).value == "my-secret")
+        let derived = WebhookSecret.make(configured: nil, token: token)
+        let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
+        #expect(derived.value.count == 64 && derived.value.allSatisfy { allowed.contains($0) }, "what Telegram allows in a secret token")
+        #expect(WebhookSecret.make(configured: nil, token: token) == derived, "another instance, or a restart on a wiped disk, derives the same")
+        #expect(WebhookSecret.make(configured: nil, token: Redacted("654321:other-bot-token")) != derived)
     }
 }

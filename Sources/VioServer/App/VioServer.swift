@@ -64,7 +64,7 @@ struct VioServer: Sendable {
                 rateLimiter: OutgoingRateLimiter(limits: .overall(configuration.telegramSendsPerSecond)),
                 logger: SwiftLogBotLogger(logger: logger))
             if let webhook = configuration.telegramWebhookURL {
-                let secret = try WebhookSecret.load(configured: configuration.telegramWebhookSecret, in: configuration.dataDirectory)
+                let secret = WebhookSecret.make(configured: configuration.telegramWebhookSecret, token: token)
                 platforms.append(TelegramWebhook(client: client, dispatcher: dispatcher, baseURL: webhook, secret: secret, logger: logger))
             } else {
                 platforms.append(TelegramLongPolling(client: client, dispatcher: dispatcher, logger: logger))

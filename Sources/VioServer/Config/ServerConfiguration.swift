@@ -41,7 +41,7 @@ struct ServerConfiguration: Sendable {
     var telegramAPIURL = Defaults.telegramAPI
     /// `TG_WEBHOOK_URL` (VioGo's name): Telegram delivers to it + the token; long polling without it.
     var telegramWebhookURL: URL?
-    /// `TELEGRAM_WEBHOOK_SECRET`: the webhook's secret token; one is generated and kept in the data folder otherwise.
+    /// `TELEGRAM_WEBHOOK_SECRET`: the webhook's secret token; otherwise one derived from the bot token.
     var telegramWebhookSecret: Redacted?
     /// `TELEGRAM_SEND_RATE`: messages a second the bot sends in all: Telegram's limit is 30, and up
     /// to 1,000 with paid broadcasts.

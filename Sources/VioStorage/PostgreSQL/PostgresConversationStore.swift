@@ -16,16 +16,18 @@ struct PostgresConversationStore: ConversationStore {
         guard !turns.isEmpty else { return }
         let conversation = key.rawValue
         let roles = turns.map(\.role.rawValue), contents = turns.map(\.content), dates = turns.map(\.date)
-        let retained = retainedTurns
+        let keptBefore = max(retainedTurns - turns.count, 0)
         try await database.write("append \(turns.count) turns to \(key)") { client in
+            // One statement, one round trip: the insert, and the trim of what it pushes past the
+            // retention. The trim sees the table as it was before the insert, so it keeps that
+            // many fewer of the older turns.
             try await client.query("""
-                INSERT INTO conversation_turn (conversation, role, content, created_at)
-                SELECT \(conversation), role, content, created_at
-                FROM unnest(\(roles)::text[], \(contents)::text[], \(dates)::timestamptz[]) AS turn(role, content, created_at)
-                """)
-            try await client.query("""
+                WITH inserted AS (
+                    INSERT INTO conversation_turn (conversation, role, content, created_at)
+                    SELECT \(conversation), role, content, created_at
+                    FROM unnest(\(roles)::text[], \(contents)::text[], \(dates)::timestamptz[]) AS turn(role, content, created_at))
                 DELETE FROM conversation_turn WHERE conversation = \(conversation) AND id <= (
-                    SELECT id FROM conversation_turn WHERE conversation = \(conversation) ORDER BY id DESC OFFSET \(retained) LIMIT 1)
+                    SELECT id FROM conversation_turn WHERE conversation = \(conversation) ORDER BY id DESC OFFSET \(keptBefore) LIMIT 1)
                 """)
         }
     }

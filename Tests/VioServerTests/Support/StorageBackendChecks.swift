@@ -33,5 +33,7 @@ enum StorageBackendChecks {
         let key = ConversationKey(rawValue: "retention/\(UUID())")
         for index in 0..<5 { try await store.append([ConversationTurn(role: .user, content: "\(index)")], to: key) }
         #expect(try await store.history(of: key, limit: HistoryLimit(maxTurns: 10)).map(\.content) == ["2", "3", "4"])
+        try await store.append([ConversationTurn(role: .user, content: "问"), ConversationTurn(role: .assistant, content: "答")], to: key)
+        #expect(try await store.history(of: key, limit: HistoryLimit(maxTurns: 10)).map(\.content) == ["4", "问", "答"], "a turn pair counts as two")
     }
 }
