@@ -156,7 +156,12 @@ let package = Package(
         ),
         .executableTarget(
             name: "StoreBench",
-            dependencies: ["VioCore", "VioStorage", .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "VioCore", "VioStorage",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             path: "Benchmarks/StoreBench"
         ),
         .executableTarget(

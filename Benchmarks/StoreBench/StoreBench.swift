@@ -8,6 +8,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import PostgresNIO
 import VioCore
 import VioStorage
 
@@ -41,6 +42,45 @@ struct StoreBench: AsyncParsableCommand {
                 let result = try await measure(storage.conversations)
                 print(name.padding(toLength: 11, withPad: " ", startingAt: 0) + result.summary)
             }
+            if case .postgres(let postgres, _) = location {
+                print("the floor: postgres-nio alone, the same load statement prepared: " + (try await floor(postgres, logger: logger)))
+            }
+        }
+    }
+
+    /// The load's statement through a bare `PostgresClient`, the anchor for the PostgreSQL store's
+    /// figure: what postgres-nio costs for that round trip with nothing of Vio around it.
+    private func floor(_ location: PostgresLocation, logger: Logger) async throws -> String {
+        struct Load: PostgresPreparedStatement {
+            static let sql = "SELECT role, content, created_at FROM conversation_turn WHERE conversation = $1 ORDER BY id DESC LIMIT $2"
+            typealias Row = (String, String, Date)
+            let conversation: String
+            func makeBindings() throws -> PostgresBindings {
+                var bindings = PostgresBindings(capacity: 2)
+                bindings.append(conversation)
+                bindings.append(20)
+                return bindings
+            }
+            func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
+        }
+        var configuration = PostgresClient.Configuration(
+            host: location.host, port: location.port, username: location.username, password: location.password, database: location.database,
+            tls: .disable)
+        configuration.options.minimumConnections = 1
+        var quiet = logger
+        quiet.logLevel = .error
+        let client = PostgresClient(configuration: configuration, backgroundLogger: quiet)
+        return try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { await client.run() }
+            defer { tasks.cancelAll() }
+            let clock = ContinuousClock()
+            var samples: [Duration] = []
+            for index in 0..<(warmup + turns) {
+                let started = clock.now
+                for try await _ in try await client.execute(Load(conversation: "bench/floor/\(index % 64)")) {}
+                if index >= warmup { samples.append(clock.now - started) }
+            }
+            return "load p50 \(Result.micro(samples, 0.5)) p99 \(Result.micro(samples, 0.99))"
         }
     }
 

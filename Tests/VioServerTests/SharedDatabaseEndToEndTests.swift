@@ -25,7 +25,10 @@ struct SharedDatabaseEndToEndTests {
             configuration.chat = .init(apiKey: Redacted("sk-test-key-0123456789"), baseURL: upstream.appendingPathComponent("v1"), model: "fake")
             configuration.pictureAPIURL = upstream.appendingPathComponent("setu/v2")
         }) { server in
-            try await ScriptedOneBotPeer.connect(port: server.port, selfID: selfID) { peer in try await body(server, peer) }
+            // The recall handler asks for the message when the recall log has not got it yet.
+            try await ScriptedOneBotPeer.connect(port: server.port, selfID: selfID, answering: ["get_msg": OneBotFrames.recalledSecret]) { peer in
+                try await body(server, peer)
+            }
         }
     }
 

@@ -17,7 +17,8 @@ import VioCoreTesting
                 configuration.chat = .init(apiKey: Redacted("sk-test-key-0123456789"), baseURL: baseURL.appendingPathComponent("v1"), model: "fake")
                 configuration.pictureAPIURL = baseURL.appendingPathComponent("setu/v2")
             }) { server in
-                try await ScriptedOneBotPeer.connect(port: server.port, selfID: Self.selfID, script)
+                // The recall handler asks for the message when the recall log has not got it yet.
+                try await ScriptedOneBotPeer.connect(port: server.port, selfID: Self.selfID, answering: ["get_msg": OneBotFrames.recalledSecret], script)
             }
         }
     }

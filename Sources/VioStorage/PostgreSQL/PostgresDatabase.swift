@@ -22,6 +22,8 @@ final class PostgresDatabase: Sendable {
     let availability: DatabaseAvailability
     /// How long one operation may take before the database counts as unreachable.
     let timeout: Duration
+    /// Where every operation's deadline is watched; it runs as one of the storage's services.
+    let deadlines = Deadlines()
     let logger: Logger
 
     init(location: PostgresLocation, timeout: Duration = .seconds(5), availability: DatabaseAvailability = DatabaseAvailability(), logger: Logger) {
@@ -60,7 +62,7 @@ final class PostgresDatabase: Sendable {
     /// unreachable and is thrown as ``StorageUnavailable``, any other error as it is.
     func attempt<Value: Sendable>(_ summary: String, _ body: @escaping @Sendable (PostgresClient) async throws -> Value) async throws -> Value {
         do {
-            return try await Deadline.run(within: timeout) { [client] in try await body(client) }
+            return try await deadlines.run(within: timeout) { [client] in try await body(client) }
         } catch let error where Self.meansUnreachable(error) {
             let text = Self.describe(error)
             if availability.lost(text) {
@@ -109,7 +111,7 @@ final class PostgresDatabase: Sendable {
     /// down, a refused login), rather than that one statement failed.
     static func meansUnreachable(_ error: any Error) -> Bool {
         switch error {
-        case is Deadline.Exceeded: return true
+        case is Deadlines.Exceeded: return true
         case is CancellationError, is PostgresSchema.NewerThanKnown, is PostgresDecodingError: return false
         case let error as PSQLError:
             guard error.code == .server, let state = error.serverInfo?[.sqlState] else { return true }

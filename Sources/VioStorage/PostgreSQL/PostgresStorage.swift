@@ -7,8 +7,9 @@ import VioCore
 /// Everything in a PostgreSQL database that several vio-server instances may share: what PaaS
 /// deployments use (`DATABASE_URL`), where the local disk does not outlive a restart.
 ///
-/// Nothing connects until its ``services`` run: postgres-nio's pool, the ``PostgresMonitor`` that
-/// migrates and reconnects, and the ``PostgresHeartbeat`` that notices a database gone quiet. Until the database answers, ``notReadyReason`` says why (and `/readyz` is 503).
+/// Nothing connects until its ``services`` run: postgres-nio's pool, the watch of every operation's
+/// deadline, the ``PostgresMonitor`` that migrates and reconnects, and the ``PostgresHeartbeat``
+/// that notices a database gone quiet. Until the database answers, ``notReadyReason`` says why (and `/readyz` is 503).
 struct PostgresStorage: StorageBackend {
     let database: PostgresDatabase
     let postgresConversations: PostgresConversationStore
@@ -28,7 +29,7 @@ struct PostgresStorage: StorageBackend {
     var notReadyReason: String? { database.notReadyReason }
     func untilReady() async { await database.availability.untilReady() }
     var services: [any Service] {
-        [database.client, PostgresMonitor(database: database, logger: logger), PostgresHeartbeat(database: database)]
+        [database.client, database.deadlines, PostgresMonitor(database: database, logger: logger), PostgresHeartbeat(database: database)]
     }
 
     func removeExpired(now: Date, turnsOlderThan: Date?) async throws -> ExpiredRecords {

@@ -1,4 +1,5 @@
 import Foundation
+import VioCore
 
 /// Event frames as go-cqhttp and NapCat send them, for the scripted peer.
 enum OneBotFrames {
@@ -9,6 +10,12 @@ enum OneBotFrames {
     static func heartbeat(selfID: Int64) -> String {
         #"{"time":1700000000,"self_id":\#(selfID),"post_type":"meta_event","meta_event_type":"heartbeat","status":{"online":true,"good":true},"interval":5000}"#
     }
+
+    /// `get_msg`'s answer for message 55, "这是秘密" from 10005 in group 20002: what the recall tests take back.
+    static let recalledSecret: JSONValue = [
+        "message_id": 55, "time": 1_700_000_000, "message_type": "group", "group_id": 20002,
+        "sender": ["user_id": 10005, "nickname": "Tester"], "message": "这是秘密", "raw_message": "这是秘密",
+    ]
 
     /// A private message in string (CQ) format, as go-cqhttp sends by default.
     static func privateMessage(_ text: String, from user: Int64 = 10001, selfID: Int64, messageID: Int64 = 1) -> String {

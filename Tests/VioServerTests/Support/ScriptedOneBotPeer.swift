@@ -108,10 +108,13 @@ struct ScriptedOneBotPeer {
     }
 
     /// Connects as account `selfID`, runs `script`, then closes; returns the close frame the
-    /// server sent, if it closed the connection.
+    /// server sent, if it closed the connection. Actions named in `answering` are answered with
+    /// their data as they come, as an implementation answers `get_msg` from its cache, and never
+    /// reach the script.
     @discardableResult
     static func connect(
         port: Int, path: String = "/onebot/v11/ws", selfID: Int64?, credential: Credential = .none,
+        answering: [String: JSONValue] = [:],
         _ script: @escaping @Sendable (Session) async throws -> Void
     ) async throws -> WebSocketCloseFrame? {
         // Real implementations read whatever the server sends; HummingbirdWebSocket's default is 16 KiB.
@@ -133,7 +136,12 @@ struct ScriptedOneBotPeer {
                     defer { input.finish() }
                     for try await case .text(let text) in inbound.messages(maxSize: 1 << 24) {
                         let frame = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
-                        input.yield(Action(name: frame["action"]?.stringValue ?? "", params: frame["params"] ?? [:], echo: frame["echo"] ?? .null))
+                        let action = Action(name: frame["action"]?.stringValue ?? "", params: frame["params"] ?? [:], echo: frame["echo"] ?? .null)
+                        if let data = answering[action.name] {
+                            try await session.respond(to: action, data: data)
+                        } else {
+                            input.yield(action)
+                        }
                     }
                 }
                 try await script(session)
