@@ -25,9 +25,6 @@ package struct ServerStorage: Sendable {
     package var conversations: any ConversationStore { backend.conversations }
     package var records: any KeyValueStore { backend.records }
 
-    /// Whether the stores can be used: until ``close()``.
-    package var isOpen: Bool { !closed.isSet }
-
     /// Why the stores can't be used now, or `nil` when they can: what `/readyz` reports.
     package var notReadyReason: String? {
         closed.isSet ? "storage is closed" : backend.notReadyReason
@@ -54,11 +51,6 @@ package struct ServerStorage: Sendable {
         case .postgres(let postgres, let timeout): PostgresStorage(location: postgres, timeout: timeout, logger: logger)
         }
         return try await ServerStorage(backend: backend, turnRetention: turnRetention).running(logger: logger, body)
-    }
-
-    /// ``with(_:turnRetention:logger:_:)`` for SQLite in `directory`.
-    package static func with<Result: Sendable>(in directory: URL, _ body: (ServerStorage) async throws -> Result) async throws -> Result {
-        try await with(.sqlite(directory: directory), logger: Logger(label: "vio-storage"), body)
     }
 
     /// Runs the backend's services in a service group of their own while `body` runs, then closes.

@@ -9,7 +9,7 @@ import VioCore
 /// try await backend.conversations.append(turns, to: key)
 /// let removed = try await backend.removeExpired(now: Date(), turnsOlderThan: Date().addingTimeInterval(-30 * 86_400))
 /// ```
-package protocol StorageBackend: Sendable, CustomStringConvertible {
+package protocol StorageBackend: Sendable {
     var conversations: any ConversationStore { get }
     var records: any KeyValueStore { get }
 

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VioCore
 import VioCoreTesting
+import VioTestSupport
 @testable import VioServer
 @testable import VioStorage
 
@@ -33,7 +34,7 @@ import VioCoreTesting
         let directory = try TemporaryDirectory()
         let key = ConversationKey(platform: .onebot, chat: .private(42), user: 42)
         let log = directory.url.appendingPathComponent("vio.sqlite-wal")
-        try await ServerStorage.with(in: directory.url) { storage in
+        try await ServerStorage.with(.sqlite(directory: directory.url), logger: .quiet("test-sqlite")) { storage in
             try await storage.conversations.append([ConversationTurn(role: .user, content: "你好")], to: key)
             // A reader connection is open too, as in a running server.
             #expect(try await storage.conversations.history(of: key, limit: HistoryLimit(maxTurns: 20)).count == 1)

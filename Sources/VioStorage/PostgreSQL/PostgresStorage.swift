@@ -25,7 +25,6 @@ struct PostgresStorage: StorageBackend {
 
     var conversations: any ConversationStore { postgresConversations }
     var records: any KeyValueStore { postgresRecords }
-    var description: String { database.location.description }
     var notReadyReason: String? { database.notReadyReason }
     func untilReady() async { await database.availability.untilReady() }
     var services: [any Service] {

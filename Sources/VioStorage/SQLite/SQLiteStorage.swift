@@ -10,7 +10,6 @@ struct SQLiteStorage: StorageBackend {
     let database: SQLiteDatabase
     let sqliteConversations: SQLiteConversationStore
     let sqliteRecords: SQLiteKeyValueStore
-    private let path: String
 
     /// Opens (creating if needed) `vio.sqlite` in `directory`, creating the directory too; records
     /// expire by `now`.
@@ -18,12 +17,10 @@ struct SQLiteStorage: StorageBackend {
         database = try SQLiteDatabase(directory: directory)
         sqliteConversations = SQLiteConversationStore(database: database)
         sqliteRecords = SQLiteKeyValueStore(database: database, now: now)
-        path = directory.appendingPathComponent(Self.fileName).path
     }
 
     var conversations: any ConversationStore { sqliteConversations }
     var records: any KeyValueStore { sqliteRecords }
-    var description: String { "SQLite \(path)" }
     var notReadyReason: String? { nil }
     var services: [any Service] { [] }
     func untilReady() async {}
