@@ -1,6 +1,6 @@
 # Sourced by .ci/run: installs PostgreSQL from Debian's packages if needed, starts a throwaway
 # cluster on a free loopback port (initdb into a temporary folder, pg_ctl start), exports
-# DATABASE_URL for the tests and stops the cluster when the shell exits.
+# DATABASE_URL (and VIO_TEST_POSTGRES_BIN) for the tests and stops the cluster when the shell exits.
 # Standalone: `source .ci/postgres.sh` in a shell gives the same for a local `swift test`.
 
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
@@ -33,4 +33,6 @@ vio_pg_stop() {
 trap vio_pg_stop EXIT
 
 export DATABASE_URL="postgres://vio:$vio_pg_password@127.0.0.1:$vio_pg_port/postgres?sslmode=disable"
+# Where initdb and pg_ctl are, for the tests that start and stop a cluster of their own.
+export VIO_TEST_POSTGRES_BIN="$vio_pg_bin"
 echo "PostgreSQL $("$vio_pg_bin/postgres" --version | awk '{print $3}') for the tests on 127.0.0.1:$vio_pg_port"

@@ -30,6 +30,9 @@ package struct ServerStorage: Sendable {
         closed.isSet ? "storage is closed" : backend.notReadyReason
     }
 
+    /// Writes made while the database was away, waiting to be made.
+    package var keptWrites: Int { backend.keptWrites }
+
     /// Returns once the stores can be used: at once for SQLite, once connected for PostgreSQL.
     package func untilReady() async { await backend.untilReady() }
 

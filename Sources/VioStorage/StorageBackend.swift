@@ -16,6 +16,9 @@ package protocol StorageBackend: Sendable {
     /// Why the database can't be used now ("connecting to PostgreSQL …"), or `nil` when it can.
     var notReadyReason: String? { get }
 
+    /// Writes made while the database was away, waiting to be made (0 for a local file).
+    var keptWrites: Int { get }
+
     /// Returns once the database can be used (at once for a local file).
     func untilReady() async
 

@@ -32,8 +32,15 @@ import VioCore
                         _ = try await peer.answerNext("send_msg")
                         try await peer.send(OneBotFrames.privateMessage("你好", selfID: Self.selfID, messageID: 2))
                         _ = try await peer.answerNext("send_msg")
-                        let text = try await client.send("/metrics", method: "GET").text
-                        scraped.withLock { $0 = text }
+                        // An event counts as handled once its reply's send has returned, just after the
+                        // peer saw it: scrape until both events are in (each scrape a round trip, no sleep).
+                        var text = ""
+                        for _ in 0..<100 {
+                            text = try await client.send("/metrics", method: "GET").text
+                            if Self.sample("vio_events_handled_total", #"platform="onebot""#, in: text) == 2,
+                               Self.sample("vio_actions_total", #"action="send",platform="onebot""#, in: text) == 2 { break }
+                        }
+                        scraped.withLock { [text] in $0 = text }
                     }
                     let whileConnected = scraped.withLock { $0 }
                     let (_, events) = try await client.events("/v1/chat", body: #"{"user": "m", "message": "hi", "stream": true}"#)
@@ -60,11 +67,13 @@ import VioCore
         let metered = MeteredActions(actions, metrics: metrics)
         await #expect(throws: (any Error).self) { try await metered.send("hi", to: .private(1)) }
         metrics.dropped(.message(.test(text: "x")), on: .telegram)
-        let text = metrics.exposition(connected: [.telegram: 1])
+        let text = metrics.exposition(connected: [.telegram: 1], storage: .init(isReady: false, keptWrites: 3))
         #expect(Self.sample("vio_action_failures_total", #"action="send",platform="console""#, in: text) == 1)
         #expect(Self.sample("vio_actions_total", #"action="send",platform="console""#, in: text) == 1)
         #expect(Self.sample("vio_events_dropped_total", #"platform="telegram""#, in: text) == 1)
         #expect(Self.sample("vio_connected_bots", #"platform="telegram""#, in: text) == 1)
+        #expect(Self.sample("vio_storage_ready", "", in: text) == 0)
+        #expect(Self.sample("vio_storage_kept_writes", "", in: text) == 3)
     }
 
     @Test func theKeyGuardsMetricsToo() async throws {

@@ -128,13 +128,13 @@ struct PostgresStoreTests {
                 #expect(backend.database.availability.pendingCount == 2, "both writes are kept")
                 await #expect(throws: StorageUnavailable.self) { try await backend.records.data(for: "switch", in: "settings") }
 
-                try await relay.restore()
+                relay.restore()
                 await backend.untilReady()
                 #expect(backend.notReadyReason == nil)
                 #expect(try await backend.conversations.history(of: key, limit: HistoryLimit(maxTurns: 10)).map(\.content) == ["before", "during"])
                 #expect(try await backend.records.get(String.self, for: "switch", in: "settings") == "on")
             }
-            await relay.cut()
+            await relay.close()
         }
     }
 

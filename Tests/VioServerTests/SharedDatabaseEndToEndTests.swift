@@ -76,20 +76,54 @@ struct SharedDatabaseEndToEndTests {
         #expect(upstreams.requests(to: "pictures").map { $0["r18"]?.int64Value } == [1], "the r18 switch set on the first instance held on the second")
     }
 
-    @Test func theBotKeepsAnsweringWhileTheDatabaseIsAway() async throws {
+    /// How the database goes away: the network to it is cut, or the server is stopped (a cluster
+    /// of the test's own, where `.ci/postgres.sh` says where PostgreSQL's programs are).
+    enum Outage: String, CaseIterable, Sendable {
+        case networkCut, databaseStopped
+
+        static var available: [Outage] { TestCluster.isAvailable ? allCases : [.networkCut] }
+
+        /// How a test takes the database away and brings it back.
+        struct Switch: Sendable {
+            let away: @Sendable () async throws -> Void
+            let back: @Sendable () async throws -> Void
+        }
+
+        /// Runs `body` with a database, and how to take it away and bring it back.
+        func withDatabase(_ body: (PostgresLocation, Switch) async throws -> Void) async throws {
+            switch self {
+            case .networkCut:
+                try await TestDatabase.with { location in
+                    let relay = try await TCPRelay.start(to: location.port)
+                    var throughRelay = location
+                    throughRelay.port = relay.port
+                    try await body(throughRelay, Switch(away: { await relay.cut() }, back: { relay.restore() }))
+                    await relay.close()
+                }
+            case .databaseStopped:
+                let cluster = try await TestCluster.start()
+                do {
+                    try await body(cluster.location, Switch(away: { try await cluster.stop() }, back: { try await cluster.resume() }))
+                } catch {
+                    await cluster.remove()
+                    throw error
+                }
+                await cluster.remove()
+            }
+        }
+    }
+
+    @Test(arguments: Outage.available)
+    func theBotKeepsAnsweringWhileTheDatabaseIsAway(_ outage: Outage) async throws {
         let upstreams = FakeUpstreams()
-        try await TestDatabase.with { location in
-            let relay = try await TCPRelay.start(to: location.port)
-            var throughRelay = location
-            throughRelay.port = relay.port
-            let relayed = throughRelay
+        try await outage.withDatabase { location, outage in
             try await upstreams.run { upstream in
-                try await Self.withBot(on: relayed, upstream: upstream, timeout: .seconds(1), selfID: Self.firstBot) { server, peer in
+                try await Self.withBot(on: location, upstream: upstream, timeout: .seconds(1), selfID: Self.firstBot) { server, peer in
                     try await AsyncHTTPClientTransport.withTransport { transport in
                         let backend = try #require(server.server.storage.backend as? PostgresStorage)
                         #expect(try await HealthRoutesTests.get("readyz", port: server.port, via: transport) == "200 ready")
 
-                        await relay.cut()
+                        try await outage.away()
                         // A group message is logged for the recall viewer: the write finds the database gone.
                         try await peer.send(OneBotFrames.groupMessage("数据库不在的时候", atBot: false, selfID: Self.firstBot, messageID: 60))
                         await backend.database.availability.untilLost()
@@ -97,11 +131,14 @@ struct SharedDatabaseEndToEndTests {
                         #expect(try await peer.answerNext("send_msg").messageText.hasPrefix("pong"))
                         let notReady = try await HealthRoutesTests.get("readyz", port: server.port, via: transport)
                         #expect(notReady.hasPrefix("503 ") && notReady.contains("unreachable"), "got \(notReady)")
+                        let metrics = String(try await HealthRoutesTests.get("metrics", port: server.port, via: transport).dropFirst("200 ".count))
+                        #expect(MetricsEndToEndTests.sample("vio_storage_ready", "", in: metrics) == 0)
+                        #expect(MetricsEndToEndTests.sample("vio_storage_kept_writes", "", in: metrics) == 1, "the group message's log entry waits")
                         // The chat still answers, without its history; the turn is kept for later.
                         try await peer.send(OneBotFrames.privateMessage("你还在吗", selfID: Self.firstBot, messageID: 62))
                         #expect(try await peer.answerNext("send_msg").messageText == "答复2")
 
-                        try await relay.restore()
+                        try await outage.back()
                         await server.server.storage.untilReady()
                         #expect(try await HealthRoutesTests.get("readyz", port: server.port, via: transport) == "200 ready")
                         try await peer.send(OneBotFrames.privateMessage("回来了", selfID: Self.firstBot, messageID: 63))
@@ -112,7 +149,6 @@ struct SharedDatabaseEndToEndTests {
                     }
                 }
             }
-            await relay.cut()
         }
     }
 
@@ -128,14 +164,14 @@ struct SharedDatabaseEndToEndTests {
                 try await AsyncHTTPClientTransport.withTransport { transport in
                     let waiting = try await HealthRoutesTests.get("readyz", port: port, via: transport)
                     #expect(waiting.hasPrefix("503 connecting to PostgreSQL \(location.username)@127.0.0.1:\(relay.port)/\(location.database)"), "got \(waiting)")
-                    try await relay.restore()
+                    relay.restore()
                     #expect(await server.waitForLine(containing: "PostgreSQL connected") != nil)
                     #expect(try await HealthRoutesTests.get("readyz", port: port, via: transport) == "200 ready")
                 }
                 #expect(!password.isEmpty && !server.output.joined().contains(password), "the password is never logged")
             }
             #expect(status == 0)
-            await relay.cut()
+            await relay.close()
         }
     }
 }

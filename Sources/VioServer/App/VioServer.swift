@@ -87,7 +87,7 @@ struct VioServer: Sendable {
 
         let router = Router(context: HTTPRouteContext.self)
         HealthRoutes(readiness: readiness).register(on: router)
-        MetricsRoute(metrics: metrics, directory: directory, apiKey: configuration.httpAPIKey).register(on: router)
+        MetricsRoute(metrics: metrics, directory: directory, storage: storage, apiKey: configuration.httpAPIKey).register(on: router)
         let webSocketRouter = Router(context: WebSocketRouteContext.self)
         for platform in platforms {
             platform.register(on: router, webSocketRouter: webSocketRouter)

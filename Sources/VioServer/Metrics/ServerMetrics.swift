@@ -11,7 +11,9 @@ import VioCore
 /// - `vio_actions_total{platform,action}` and `vio_action_failures_total{platform,action}`;
 /// - `vio_model_request_seconds{model}`, `vio_model_time_to_first_token_seconds{model}` and
 ///   `vio_model_failures_total{model}`;
-/// - `vio_connected_bots{platform}`, read when scraped.
+/// - `vio_connected_bots{platform}`, read when scraped;
+/// - `vio_storage_ready` (1 while the database can be used) and `vio_storage_kept_writes` (writes
+///   made while it was away, waiting for it), read when scraped.
 ///
 /// It is the dispatcher's observer, so every platform's events are counted in one place.
 final class ServerMetrics: DispatchObserver {
@@ -67,11 +69,20 @@ final class ServerMetrics: DispatchObserver {
 
     // MARK: Scraping
 
-    /// The metrics in Prometheus's text format, with `connected` as the connected bots per platform.
-    func exposition(connected: [Platform: Int]) -> String {
+    /// The storage as `/metrics` reports it.
+    struct StorageState: Sendable {
+        var isReady: Bool
+        var keptWrites: Int
+    }
+
+    /// The metrics in Prometheus's text format, with `connected` as the connected bots per platform
+    /// and `storage` as the storage's state.
+    func exposition(connected: [Platform: Int], storage: StorageState) -> String {
         for (platform, count) in connected {
             gauge("vio_connected_bots", ["platform": platform.rawValue]).record(count)
         }
+        gauge("vio_storage_ready", [:]).record(storage.isReady ? 1 : 0)
+        gauge("vio_storage_kept_writes", [:]).record(storage.keptWrites)
         return registry.emitToString()
     }
 

@@ -27,6 +27,7 @@ struct PostgresStorage: StorageBackend {
     var records: any KeyValueStore { postgresRecords }
     var notReadyReason: String? { database.notReadyReason }
     func untilReady() async { await database.availability.untilReady() }
+    var keptWrites: Int { database.availability.pendingCount }
     var services: [any Service] {
         [database.client, database.deadlines, PostgresMonitor(database: database, logger: logger), PostgresHeartbeat(database: database)]
     }

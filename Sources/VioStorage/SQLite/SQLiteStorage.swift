@@ -24,6 +24,7 @@ struct SQLiteStorage: StorageBackend {
     var notReadyReason: String? { nil }
     var services: [any Service] { [] }
     func untilReady() async {}
+    var keptWrites: Int { 0 }
 
     func removeExpired(now: Date, turnsOlderThan: Date?) async throws -> ExpiredRecords {
         var removed = ExpiredRecords(records: try await sqliteRecords.removeExpired(at: now))

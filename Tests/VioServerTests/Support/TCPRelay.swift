@@ -3,18 +3,25 @@ import NIOPosix
 import Synchronization
 
 /// A loopback TCP relay to a server (the test PostgreSQL), which a test can cut and restore: cut,
-/// every relayed connection closes and new ones are refused, as when the database is stopped;
-/// restored, it listens on the same port again.
+/// every relayed connection closes and each new one is closed as soon as it is accepted, as when
+/// the database's host goes away; restored, connections are relayed again. ``close()`` stops it.
 ///
 /// ```swift
 /// let relay = try await TCPRelay.start(to: 5432)
 /// await relay.cut()
-/// try await relay.restore()
+/// relay.restore()
+/// await relay.close()
 /// ```
 final class TCPRelay: Sendable {
     let port: Int
     private let upstreamPort: Int
-    private let running = Mutex<Task<Void, Never>?>(nil)
+    private struct State {
+        var isCut = false
+        var nextID = 0
+        var relays: [Int: Task<Void, Never>] = [:]
+        var listener: Task<Void, Never>?
+    }
+    private let state = Mutex(State())
 
     private init(port: Int, upstreamPort: Int) {
         self.port = port
@@ -23,51 +30,61 @@ final class TCPRelay: Sendable {
 
     /// Listens on a free loopback port and relays each connection to `upstreamPort`.
     static func start(to upstreamPort: Int) async throws -> TCPRelay {
-        let listener = try await bind(port: 0)
-        let relay = TCPRelay(port: listener.channel.localAddress?.port ?? 0, upstreamPort: upstreamPort)
-        relay.serve(listener)
-        return relay
-    }
-
-    /// Closes every relayed connection and the listening socket.
-    func cut() async {
-        let task = running.withLock { task in
-            defer { task = nil }
-            return task
-        }
-        task?.cancel()
-        await task?.value
-    }
-
-    /// Listens again on the same port.
-    func restore() async throws {
-        serve(try await Self.bind(port: port))
-    }
-
-    private typealias Listener = NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>
-
-    private static func bind(port: Int) async throws -> Listener {
-        try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-            .bind(host: "127.0.0.1", port: port) { channel in
+        let listener = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .bind(host: "127.0.0.1", port: 0) { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
                 }
             }
-    }
-
-    private func serve(_ listener: Listener) {
-        let upstreamPort = upstreamPort
+        let relay = TCPRelay(port: listener.channel.localAddress?.port ?? 0, upstreamPort: upstreamPort)
         let task = Task {
-            _ = try? await withThrowingDiscardingTaskGroup { connections in
-                try await listener.executeThenClose { inbound in
-                    for try await client in inbound {
-                        connections.addTask { try? await Self.relay(client, toPort: upstreamPort) }
-                    }
-                }
+            _ = try? await listener.executeThenClose { inbound in
+                for try await client in inbound { relay.accept(client) }
             }
         }
-        running.withLock { $0 = task }
+        relay.state.withLock { $0.listener = task }
+        return relay
+    }
+
+    /// Closes every relayed connection; new ones are closed on arrival until ``restore()``.
+    func cut() async {
+        let relays = state.withLock { state in
+            state.isCut = true
+            defer { state.relays = [:] }
+            return Array(state.relays.values)
+        }
+        for relay in relays { relay.cancel() }
+        for relay in relays { await relay.value }
+    }
+
+    /// Relays new connections again.
+    func restore() {
+        state.withLock { $0.isCut = false }
+    }
+
+    /// Cuts everything and stops listening.
+    func close() async {
+        await cut()
+        let listener = state.withLock { $0.listener }
+        listener?.cancel()
+        await listener?.value
+    }
+
+    private func accept(_ client: NIOAsyncChannel<ByteBuffer, ByteBuffer>) {
+        let upstreamPort = upstreamPort
+        state.withLock { state in
+            guard !state.isCut else {
+                // Closed at once, through the async channel so that its writer is finished too.
+                Task { try? await client.executeThenClose { _, _ in } }
+                return
+            }
+            let id = state.nextID
+            state.nextID += 1
+            state.relays[id] = Task { [weak self] in
+                try? await Self.relay(client, toPort: upstreamPort)
+                _ = self?.state.withLock { $0.relays.removeValue(forKey: id) }
+            }
+        }
     }
 
     /// Copies bytes both ways until either side closes or the relay is cut.
