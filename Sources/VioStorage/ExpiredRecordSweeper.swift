@@ -25,7 +25,8 @@ package struct ExpiredRecordSweeper: Service {
         }
     }
 
-    private func sweep() async {
+    /// One pass: what the server does at start and then once an interval.
+    func sweep() async {
         do {
             let removed = try await storage.removeExpired()
             logger.debug("removed expired records", metadata: ["records": "\(removed.records)", "turns": "\(removed.turns)"])

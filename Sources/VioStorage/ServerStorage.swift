@@ -36,11 +36,10 @@ package struct ServerStorage: Sendable {
     /// Returns once the stores can be used: at once for SQLite, once connected for PostgreSQL.
     package func untilReady() async { await backend.untilReady() }
 
-    /// Opens the SQLite database in `directory`, creating both if needed, and drops expired records.
-    package static func open(in directory: URL) async throws -> ServerStorage {
-        let storage = ServerStorage(backend: try SQLiteStorage(directory: directory))
-        try await storage.removeExpired()
-        return storage
+    /// Opens the SQLite database in `directory`, creating both if needed; its expired records go
+    /// when an ``ExpiredRecordSweeper`` runs, as in the server.
+    package static func open(in directory: URL) throws -> ServerStorage {
+        ServerStorage(backend: try SQLiteStorage(directory: directory))
     }
 
     /// Opens the stores at `location`, runs what they need (PostgreSQL's connection pool) while

@@ -33,7 +33,7 @@ import VioTestSupport
 
     @Test func closedStorageIsNotReady() async throws {
         let directory = try TemporaryDirectory()
-        let storage = try await ServerStorage.open(in: directory.url)
+        let storage = try ServerStorage.open(in: directory.url)
         let readiness = Readiness(storageNotReadyReason: { storage.notReadyReason })
         #expect(readiness.notReadyReason == nil)
         try await storage.close()

@@ -99,7 +99,7 @@ struct PostgresStoreTests {
 
     @Test func aSchemaFromANewerServerIsRefused() async throws {
         try await TestDatabase.with { location in
-            try await Self.withClient(location) { client in
+            try await TestDatabase.withClient(location) { client in
                 try await client.withConnection { connection in
                     try await PostgresSchema.migrate(connection, logger: .quiet("test"))
                     try await connection.query("INSERT INTO vio_schema_migration (version, name) VALUES (99, 'from the future')", logger: .quiet("test"))
@@ -140,17 +140,8 @@ struct PostgresStoreTests {
 
     /// Migrates the database at `location` through a client of its own, as one instance would.
     private static func migrate(_ location: PostgresLocation) async throws -> [Int] {
-        try await withClient(location) { client in
+        try await TestDatabase.withClient(location) { client in
             try await client.withConnection { connection in try await PostgresSchema.migrate(connection, logger: .quiet("test")) }
-        }
-    }
-
-    private static func withClient<Result: Sendable>(_ location: PostgresLocation, _ body: (PostgresClient) async throws -> Result) async throws -> Result {
-        let client = PostgresClient(configuration: location.clientConfiguration, backgroundLogger: .quiet("test"))
-        return try await withThrowingTaskGroup(of: Void.self) { tasks in
-            tasks.addTask { await client.run() }
-            defer { tasks.cancelAll() }
-            return try await body(client)
         }
     }
 }

@@ -21,11 +21,11 @@ import VioTestSupport
         let directory = try TemporaryDirectory()
         let key = ConversationKey(platform: .onebot, chat: .group(7), user: 42)
         do {
-            let storage = try await ServerStorage.open(in: directory.url)
+            let storage = try ServerStorage.open(in: directory.url)
             try await storage.conversations.append([ConversationTurn(role: .user, content: "记住我"), ConversationTurn(role: .assistant, content: "好的")], to: key)
             try await storage.records.set(["r18": true], for: "7", in: "group-settings")
         }
-        let reopened = try await ServerStorage.open(in: directory.url)
+        let reopened = try ServerStorage.open(in: directory.url)
         #expect(try await reopened.conversations.history(of: key, limit: HistoryLimit(maxTurns: 20)).map(\.content) == ["记住我", "好的"])
         #expect(try await reopened.records.get([String: Bool].self, for: "7", in: "group-settings") == ["r18": true])
     }
@@ -41,7 +41,7 @@ import VioTestSupport
             #expect(Self.size(of: log) > 0, "the write went to the write-ahead log first")
         }
         #expect(Self.size(of: log) == 0, "closing moved the log into the database file")
-        let reopened = try await ServerStorage.open(in: directory.url)
+        let reopened = try ServerStorage.open(in: directory.url)
         #expect(try await reopened.conversations.history(of: key, limit: HistoryLimit(maxTurns: 20)).map(\.content) == ["你好"])
     }
 
@@ -70,12 +70,16 @@ import VioTestSupport
         try await StorageBackendChecks.expiryRemovesOnlyWhatExpired(backend, clock: clock)
     }
 
-    @Test func expiredRecordsAreSweptAtOpen() async throws {
+    @Test func expiredRecordsAreSweptByTheServersSweeper() async throws {
         let directory = try TemporaryDirectory()
         let records = SQLiteKeyValueStore(database: try SQLiteDatabase(directory: directory.url), now: { Date().addingTimeInterval(-72 * 3600 - 1) })
         try await records.setData(Data("x".utf8), for: "old", in: "recalls", expiresAfter: .seconds(72 * 3600))
         try await records.setData(Data("y".utf8), for: "kept", in: "recalls", expiresAfter: nil)
-        let reopened = try await ServerStorage.open(in: directory.url)
+        let reopened = try ServerStorage.open(in: directory.url)
+        await ExpiredRecordSweeper(storage: reopened, logger: .quiet("test-sweeper")).sweep()
         #expect(try await reopened.records.keys(in: "recalls") == ["kept"])
+        let database = try #require(reopened.backend as? SQLiteStorage).database
+        let rows = try await database.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM key_value") }
+        #expect(rows == 1, "the expired record is deleted, not only hidden")
     }
 }

@@ -33,7 +33,8 @@ struct StartupReport: Sendable {
                     ?? (configuration.chat == nil ? "set DeepSeekAPIKey or OPENAI_API_KEY" : "uses the chat model; set DeepSeekAPIKey for DeepSeek")),
             Line(feature: "Storage", isOn: true,
                  detail: "\(configuration.storage)" + (configuration.database == nil ? "; set DATABASE_URL for PostgreSQL" : "")
-                    + (configuration.conversationRetention == nil ? ", conversations kept" : ", conversations kept \(Int(configuration.conversationRetention?.timeInterval ?? 0) / 86_400) days (VIO_HISTORY_DAYS)")),
+                    + (configuration.conversationRetention.map { ", conversations kept \(Int($0.timeInterval) / 86_400) days (VIO_HISTORY_DAYS)" }
+                        ?? ", conversations kept")),
             Line(feature: "Health", isOn: true, detail: "GET http://\(address)/healthz and /readyz"),
             Line(feature: "Metrics", isOn: true,
                  detail: "GET http://\(address)/metrics (Prometheus)" + (configuration.httpAPIKey == nil ? ", open" : ", key required (VIO_API_KEY)")),

@@ -19,6 +19,13 @@ final class DatabaseAvailability: Sendable {
     struct PendingWrite: Sendable {
         let summary: String
         let perform: @Sendable (PostgresDatabase) async throws -> Void
+        /// Its place in the order of kept writes.
+        fileprivate(set) var sequence = 0
+
+        init(summary: String, perform: @escaping @Sendable (PostgresDatabase) async throws -> Void) {
+            self.summary = summary
+            self.perform = perform
+        }
     }
 
     enum Phase: Sendable, Equatable {
@@ -30,9 +37,18 @@ final class DatabaseAvailability: Sendable {
     private struct State {
         var phase = Phase.connecting(lastError: nil)
         var pending = Deque<PendingWrite>()
+        var kept = 0
         var dropped = 0
-        var readyWaiters: [CheckedContinuation<Void, Never>] = []
-        var lossWaiters: [CheckedContinuation<Void, Never>] = []
+        var waiters: [Change: [CheckedContinuation<Void, Never>]] = [:]
+    }
+
+    /// What a waiter waits for.
+    private enum Change: Hashable {
+        case ready, lost
+
+        func hasHappened(in phase: Phase) -> Bool {
+            self == .ready ? phase == .ready : phase != .ready
+        }
     }
 
     /// Kept writes at most; past it the oldest are dropped, and counted in the log.
@@ -65,8 +81,7 @@ final class DatabaseAvailability: Sendable {
             case .connecting: state.phase = .connecting(lastError: error)
             case .ready, .unreachable: state.phase = .unreachable(lastError: error)
             }
-            defer { state.lossWaiters = [] }
-            return (wasReady, state.lossWaiters)
+            return (wasReady, state.waiters.removeValue(forKey: .lost) ?? [])
         }
         if wasReady { lossInput.yield() }
         for waiter in waiters { waiter.resume() }
@@ -74,21 +89,15 @@ final class DatabaseAvailability: Sendable {
     }
 
     /// Returns once the database is found unreachable (at once when it is not ready).
-    func untilLost() async {
-        await withCheckedContinuation { continuation in
-            let isLost = state.withLock { state in
-                if state.phase != .ready { return true }
-                state.lossWaiters.append(continuation)
-                return false
-            }
-            if isLost { continuation.resume() }
-        }
-    }
+    func untilLost() async { await wait(for: .lost) }
 
     /// Keeps `write` to replay later; `true` when it is the first kept since the last replay.
     @discardableResult
     func keep(_ write: PendingWrite) -> Bool {
         state.withLock { state in
+            var write = write
+            write.sequence = state.kept
+            state.kept += 1
             state.pending.append(write)
             if state.pending.count > capacity {
                 state.pending.removeFirst()
@@ -98,12 +107,14 @@ final class DatabaseAvailability: Sendable {
         }
     }
 
-    /// The oldest kept write, still kept until ``replayed()``.
+    /// The oldest kept write, still kept until ``replayed(_:)``.
     var nextPending: PendingWrite? { state.withLock { $0.pending.first } }
 
-    /// The oldest kept write is in the database now.
-    func replayed() {
-        state.withLock { state in _ = state.pending.popFirst() }
+    /// `write` is in the database now (unless it was dropped for room meanwhile, then nothing changes).
+    func replayed(_ write: PendingWrite) {
+        state.withLock { state in
+            if state.pending.first?.sequence == write.sequence { _ = state.pending.popFirst() }
+        }
     }
 
     /// How many kept writes were dropped for room since the last call.
@@ -119,8 +130,7 @@ final class DatabaseAvailability: Sendable {
         let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>]? in
             guard state.pending.isEmpty else { return nil }
             state.phase = .ready
-            defer { state.readyWaiters = [] }
-            return state.readyWaiters
+            return state.waiters.removeValue(forKey: .ready) ?? []
         }
         guard let waiters else { return false }
         for waiter in waiters { waiter.resume() }
@@ -128,14 +138,16 @@ final class DatabaseAvailability: Sendable {
     }
 
     /// Returns once the database is ready (at once when it is).
-    func untilReady() async {
+    func untilReady() async { await wait(for: .ready) }
+
+    private func wait(for change: Change) async {
         await withCheckedContinuation { continuation in
-            let isReady = state.withLock { state in
-                if state.phase == .ready { return true }
-                state.readyWaiters.append(continuation)
+            let happened = state.withLock { state in
+                if change.hasHappened(in: state.phase) { return true }
+                state.waiters[change, default: []].append(continuation)
                 return false
             }
-            if isReady { continuation.resume() }
+            if happened { continuation.resume() }
         }
     }
 

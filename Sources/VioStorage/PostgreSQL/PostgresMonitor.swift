@@ -69,7 +69,7 @@ struct PostgresMonitor: Service {
             } catch {
                 logger.error("a kept write failed and is dropped", metadata: ["write": "\(write.summary)", "error": "\(PostgresDatabase.describe(error))"])
             }
-            database.availability.replayed()
+            database.availability.replayed(write)
             replayed += 1
         }
         let dropped = database.availability.takeDroppedCount()

@@ -31,11 +31,16 @@ enum TestDatabase {
 
     /// Runs one statement on the server's own database.
     private static func admin(_ server: PostgresLocation, _ sql: String) async throws {
-        let client = PostgresClient(configuration: server.clientConfiguration, backgroundLogger: .quiet("test-database"))
-        try await withThrowingTaskGroup(of: Void.self) { tasks in
+        try await withClient(server) { client in _ = try await client.query(PostgresQuery(unsafeSQL: sql)) }
+    }
+
+    /// A bare postgres-nio client of the database at `location`, running while `body` runs.
+    static func withClient<Result: Sendable>(_ location: PostgresLocation, _ body: (PostgresClient) async throws -> Result) async throws -> Result {
+        let client = PostgresClient(configuration: location.clientConfiguration, backgroundLogger: .quiet("test-database"))
+        return try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { await client.run() }
-            try await client.query(PostgresQuery(unsafeSQL: sql))
-            tasks.cancelAll()
+            defer { tasks.cancelAll() }
+            return try await body(client)
         }
     }
 
