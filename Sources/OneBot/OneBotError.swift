@@ -14,6 +14,10 @@ public enum OneBotError: Error, Hashable, Sendable, CustomStringConvertible {
     case unexpectedResponse(action: String, detail: String)
     /// The action's parameters could not be encoded.
     case encodingFailed(action: String, detail: String)
+    /// OneBot's HTTP API answered with an HTTP status other than 200.
+    case httpRefused(action: String, status: Int)
+    /// OneBot's HTTP API could not be reached or gave no answer (refused, reset, DNS, TLS).
+    case unreachable(action: String, reason: String)
 
     public var description: String {
         switch self {
@@ -32,6 +36,21 @@ public enum OneBotError: Error, Hashable, Sendable, CustomStringConvertible {
             "\(action) returned data of an unexpected shape: \(detail)"
         case .encodingFailed(let action, let detail):
             "\(action) parameters could not be encoded: \(detail)"
+        case .httpRefused(let action, let status):
+            "\(action) was refused by the OneBot HTTP API with HTTP \(status)" + Self.meaning(ofStatus: status)
+        case .unreachable(let action, let reason):
+            "\(action) could not reach the OneBot HTTP API: \(reason); check that the implementation's HTTP server is on and its URL"
+        }
+    }
+
+    /// What an HTTP API status means, after the status.
+    private static func meaning(ofStatus status: Int) -> String {
+        switch status {
+        case 401: ": it wants an access token; use the token set in its HTTP settings"
+        case 403: ": the access token is wrong; use the token set in its HTTP settings"
+        case 404: " (the implementation does not support this action, or the API URL's path is wrong)"
+        case 406: " (it does not accept JSON bodies)"
+        default: ""
         }
     }
 }

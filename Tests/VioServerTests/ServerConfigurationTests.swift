@@ -16,6 +16,16 @@ import VioCore
         #expect(configuration.huntSoundBaseURL.absoluteString == "http://hunt.kamille.ovh/sounds/")
     }
 
+    @Test func forwardWebSocketURLsAreCheckedAndTheirTokensMasked() throws {
+        let configuration = try ServerConfiguration(environment: ["ONEBOT_WS_URLS": "ws://127.0.0.1:3001, wss://nas.example.com/onebot?access_token=abcdef123456"])
+        #expect(configuration.oneBotWebSocketURLs == ["ws://127.0.0.1:3001", "wss://nas.example.com/onebot?access_token=abcdef123456"])
+        let shown = try #require(configuration.readings.first { $0.name == "ONEBOT_WS_URLS" }?.shown)
+        #expect(!shown.contains("abcdef123456") && shown.hasPrefix("ws://127.0.0.1:3001,wss://nas.example.com/onebot?access_token="), "\(shown)")
+        #expect(StartupReport(configuration).lines.contains { $0.feature == "OneBot v11 forward WebSocket" && $0.isOn })
+        #expect(throws: ConfigurationError.self) { try ServerConfiguration(environment: ["ONEBOT_WS_URLS": "http://127.0.0.1:3001"]) }
+        #expect(try ServerConfiguration(environment: [:]).oneBotWebSocketURLs.isEmpty)
+    }
+
     @Test func vioGoNamesKeepWorking() throws {
         let configuration = try ServerConfiguration(environment: [
             "PORT": "9000", "chatGPTAPIKey": "sk-old", "ChatGPTURL_proxy": "https://proxy.example/v1", "DeepSeekAPIKey": "ds-key",

@@ -61,6 +61,25 @@ import VioCore
         }
     }
 
+    @Test func whileDiallingAOneBotServer() async throws {
+        let (connected, connectedInput) = AsyncStream.makeStream(of: Void.self)
+        try await ScriptedOneBotServer.run(token: "dial-token", scripts: [
+            { session in
+                try await session.send(OneBotFrames.lifecycle(selfID: 30002))
+                connectedInput.yield()
+                await session.waitUntilClosed()
+            },
+        ]) { peer in
+            let status = try await runThenTerminate(environment: ["ONEBOT_WS_URLS": peer.url, "ONEBOT_ACCESS_TOKEN": "dial-token"]) { server in
+                for await _ in connected { break }
+                _ = await server.waitForLine(containing: "OneBot peer connected by forward WebSocket")
+            }
+            #expect(status == 0)
+            // vio-server closed the link itself, with a close frame the peer answered.
+            try await peer.finished(1)
+        }
+    }
+
     /// The port from the `serving on` line vio-server already printed.
     static func port(of server: ServerProcess) async -> Int? {
         server.output.lazy.compactMap { line in

@@ -16,12 +16,13 @@ import VioCore
 /// ```
 public final class OneBotAdapter: ChatActions {
     public let platform = Platform.onebot
-    public let client: OneBotClient
+    /// Performs the actions: the connection's ``OneBotClient``, or a ``OneBotHTTPClient``.
+    public let client: any OneBotCaller
     /// The bot account this connection speaks for.
     public let selfID: ID
     private let botMessages = Mutex(RecentIDs(capacity: 1024))
 
-    public init(client: OneBotClient, selfID: ID) {
+    public init(client: any OneBotCaller, selfID: ID) {
         self.client = client
         self.selfID = selfID
     }

@@ -20,6 +20,11 @@ struct JSONWriter {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
+    /// Writes JSON that is already encoded.
+    mutating func append(_ json: Data) {
+        bytes.append(contentsOf: json)
+    }
+
     mutating func string(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
         for byte in text.utf8 {

@@ -20,7 +20,7 @@ import VioCore
 /// }
 /// client.connectionClosed()
 /// ```
-public final class OneBotClient: Sendable {
+public final class OneBotClient: OneBotCaller {
     /// How long a call waits for its response unless it says otherwise.
     public let defaultTimeout: Duration
 
@@ -49,14 +49,9 @@ public final class OneBotClient: Sendable {
     /// Throws ``OneBotError/actionFailed(action:retcode:message:)`` when the peer refuses,
     /// ``OneBotError/timedOut(action:after:)`` when it does not answer in time and
     /// ``OneBotError/connectionClosed(action:)`` when the connection is or goes down.
-    public func call<Action: OneBotAction>(_ action: Action, timeout: Duration? = nil) async throws -> Action.Response {
+    public func call<Action: OneBotAction>(_ action: Action, timeout: Duration?) async throws -> Action.Response {
         let response = try await perform(action, timeout: timeout ?? defaultTimeout)
         return try response.result(for: action)
-    }
-
-    /// Calls any action by name; see ``RawAction``.
-    public func call(_ action: String, params: JSONValue = [:], timeout: Duration? = nil) async throws -> JSONValue {
-        try await call(RawAction(action, params: params), timeout: timeout)
     }
 
     /// Reads one incoming frame: returns it if it is an event; completes the waiting call if it is a

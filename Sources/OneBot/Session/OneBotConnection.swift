@@ -23,6 +23,9 @@ public struct OneBotConnection<Frames: AsyncSequence>: PlatformConnection where 
     public let adapter: OneBotAdapter
     /// Frames this large or larger are decoded and handled off the connection's executor.
     public var largeFrameSize = 256 << 10
+    /// Sees every event the connection reads, meta events included, before it is delivered: for a
+    /// ``HeartbeatWatch``, say. It runs on the connection's reading task: keep it short.
+    public var eventObserver: (@Sendable (OneBotEvent) -> Void)?
     // Inlinable, so the frame loop is specialised for the caller's frame sequence: an unspecialised
     // `for await` costs a generic witness call per frame.
     @usableFromInline let frames: Frames
@@ -60,6 +63,7 @@ public struct OneBotConnection<Frames: AsyncSequence>: PlatformConnection where 
     @usableFromInline
     func read(_ frame: Data) -> BotEvent? {
         guard let event = client.receive(frame) else { return nil }
+        eventObserver?(event)
         let botEvent = adapter.botEvent(for: event)
         if botEvent == nil, case .unknown(let postType) = event.kind {
             logger.debug("skipped a OneBot event of a kind Vio does not know", metadata: ["post_type": "\(postType)"])

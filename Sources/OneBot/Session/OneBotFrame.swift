@@ -32,28 +32,27 @@ public enum OneBotFrame {
 
     /// The request frame `{"action", "params", "echo"}` for `action`.
     public static func request<Action: OneBotAction>(for action: Action, echo: String) throws -> Data {
+        var writer = JSONWriter()
+        writer.raw(#"{"action":"#)
+        writer.string(action.action)
+        writer.raw(#","params":"#)
+        try writeParams(of: action, to: &writer)
+        writer.raw(#","echo":"#)
+        writer.string(echo)
+        writer.raw("}")
+        return writer.data
+    }
+
+    /// Writes `action`'s params object: by hand for the actions a bot calls most, else with `JSONEncoder`.
+    static func writeParams<Action: OneBotAction>(of action: Action, to writer: inout JSONWriter) throws {
         if let writable = action as? any JSONWritableParams {
-            var writer = JSONWriter()
-            writer.raw(#"{"action":"#)
-            writer.string(action.action)
-            writer.raw(#","params":"#)
             writable.writeParams(to: &writer)
-            writer.raw(#","echo":"#)
-            writer.string(echo)
-            writer.raw("}")
-            return writer.data
+            return
         }
         do {
-            return try JSONEncoder().encode(ActionRequest(action: action.action, params: action, echo: echo))
+            writer.append(try JSONEncoder().encode(action))
         } catch {
             throw OneBotError.encodingFailed(action: action.action, detail: String(describing: error))
         }
     }
-}
-
-/// `{"action": …, "params": …, "echo": …}`.
-private struct ActionRequest<Params: Encodable>: Encodable {
-    let action: String
-    let params: Params
-    let echo: String
 }

@@ -5,7 +5,10 @@ import VioStorage
 
 extension VioServer {
     /// vio-server with the Vio bot: every feature installed over the server's storage and `transport`.
-    static func vioBot(configuration: ServerConfiguration, storage: ServerStorage, transport: any HTTPTransport, logger: Logger) -> VioServer {
+    static func vioBot(
+        configuration: ServerConfiguration, storage: ServerStorage, transport: any HTTPTransport, logger: Logger,
+        heartbeatClock: any Clock<Duration> = ContinuousClock()
+    ) -> VioServer {
         let directory = PlatformDirectory()
         let metrics = ServerMetrics()
         let started = ContinuousClock.now
@@ -14,9 +17,12 @@ extension VioServer {
         let environment = FeatureEnvironment(
             configuration: configuration, transport: transport,
             conversations: storage.conversations, records: storage.records, metrics: metrics,
-            status: { ServerStatus(uptime: ContinuousClock.now - started, connectedBots: await directory.connectedBots()) })
+            status: {
+                ServerStatus(uptime: ContinuousClock.now - started, connectedBots: await directory.connectedBots(), linksDown: directory.linksDown)
+            })
         VioFeatures.install(on: &bot, environment: environment)
         return VioServer(
-            configuration: configuration, storage: storage, bot: bot, transport: transport, logger: logger, directory: directory, metrics: metrics)
+            configuration: configuration, storage: storage, bot: bot, transport: transport, logger: logger, directory: directory, metrics: metrics,
+            heartbeatClock: heartbeatClock)
     }
 }

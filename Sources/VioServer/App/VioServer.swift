@@ -30,10 +30,13 @@ struct VioServer: Sendable {
     let readiness: Readiness
     /// Counts every platform's events and actions and the model's requests; `GET /metrics` serves them.
     let metrics: ServerMetrics
+    /// The clock dialled OneBot links time their heartbeats by; a test's own clock in tests.
+    let heartbeatClock: any Clock<Duration>
 
     init(
         configuration: ServerConfiguration, storage: ServerStorage, bot: Bot, transport: any HTTPTransport, logger: Logger,
-        directory: PlatformDirectory = PlatformDirectory(), metrics: ServerMetrics = ServerMetrics()
+        directory: PlatformDirectory = PlatformDirectory(), metrics: ServerMetrics = ServerMetrics(),
+        heartbeatClock: any Clock<Duration> = ContinuousClock()
     ) {
         self.configuration = configuration
         self.storage = storage
@@ -42,11 +45,13 @@ struct VioServer: Sendable {
         self.logger = logger
         self.directory = directory
         self.metrics = metrics
+        self.heartbeatClock = heartbeatClock
         readiness = Readiness(storageNotReadyReason: { storage.notReadyReason })
     }
 
-    /// The platforms, each one entry: OneBot's reverse WebSocket, the HTTP chat endpoints, and
-    /// Telegram when `BOT_TOKEN` is set (by webhook when `TG_WEBHOOK_URL` is, else by long polling).
+    /// The platforms, each one entry: OneBot's reverse WebSocket, its forward WebSocket when
+    /// `ONEBOT_WS_URLS` is set, the HTTP chat endpoints, and Telegram when `BOT_TOKEN` is set (by
+    /// webhook when `TG_WEBHOOK_URL` is, else by long polling).
     func makePlatforms(dispatcher: Dispatcher) throws -> [any ServerPlatform] {
         var platforms: [any ServerPlatform] = [
             OneBotReverseWebSocket(
@@ -58,6 +63,9 @@ struct VioServer: Sendable {
                 defaultPreset: configuration.chatPersona,
                 apiKey: configuration.httpAPIKey, requestsPerMinute: configuration.httpRequestsPerMinute, logger: logger),
         ]
+        if !configuration.oneBotWebSocketURLs.isEmpty {
+            platforms.append(forwardWebSocket(dispatcher: dispatcher, clock: heartbeatClock))
+        }
         if let token = configuration.telegramToken {
             let client = TelegramClient(
                 token: token, transport: transport, baseURL: configuration.telegramAPIURL,
@@ -73,10 +81,19 @@ struct VioServer: Sendable {
         return platforms
     }
 
-    /// The services to run: the expired-record sweeper, the HTTP/WebSocket server, the dispatcher,
-    /// then the platforms' own services. Shutdown goes the other way: the platforms stop taking
-    /// events first, the dispatcher drains its handlers while sockets are still open, then the
-    /// server closes them. A platform's service that ends (a refused token) does not stop the server.
+    /// The forward WebSocket platform, timed by `clock`.
+    private func forwardWebSocket(dispatcher: Dispatcher, clock: some Clock<Duration>) -> any ServerPlatform {
+        OneBotForwardWebSocket(
+            urls: configuration.oneBotWebSocketURLs, dispatcher: dispatcher, accessToken: configuration.oneBotAccessToken,
+            apiTimeout: configuration.oneBotAPITimeout, maximumMessageSize: configuration.oneBotMaxFrameBytes,
+            backoff: configuration.oneBotReconnectBackoff, clock: clock, logger: logger)
+    }
+
+    /// The services to run: the expired-record sweeper, the HTTP/WebSocket server, the
+    /// connections platforms dial, the dispatcher, then the platforms' own services. Shutdown goes
+    /// the other way: the platforms stop taking events first, the dispatcher drains its handlers
+    /// while sockets are still open, then dialled connections and the server close theirs. A
+    /// platform's service that ends (a refused token) does not stop the server.
     func makeServiceGroup(
         gracefulShutdownSignals: [UnixSignal] = [.sigterm, .sigint],
         onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
@@ -103,10 +120,9 @@ struct VioServer: Sendable {
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
             logger: logger
         )
-        let core: [any Service] = [
-            ExpiredRecordSweeper(storage: storage, logger: logger), app,
-            DispatcherService(dispatcher: dispatcher, readiness: readiness, logger: logger),
-        ]
+        let core: [any Service] = [ExpiredRecordSweeper(storage: storage, logger: logger), app]
+            + platforms.compactMap(\.connectionService)
+            + [DispatcherService(dispatcher: dispatcher, readiness: readiness, logger: logger)]
         let services = core.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) }
             + platforms.compactMap(\.service).map { .init(service: $0, successTerminationBehavior: .ignore) }
         return ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: gracefulShutdownSignals, logger: logger))

@@ -34,6 +34,10 @@ struct ServerConfiguration: Sendable {
     /// one WebSocket frame, and real ones are megabytes: member lists of big groups, forwarded
     /// histories, inline base64 images.
     var oneBotMaxFrameBytes = 16 << 20
+    /// `ONEBOT_WS_URLS`: the WebSocket servers of implementations that vio-server dials (forward WebSocket).
+    var oneBotWebSocketURLs: [String] = []
+    /// How long a dialled link waits before dialling again (not a setting: tests shorten it).
+    var oneBotReconnectBackoff = ReconnectBackoff()
 
     /// `BOT_TOKEN` (VioGo's name) or `TELEGRAM_BOT_TOKEN`: Telegram is on when set.
     var telegramToken: Redacted?
@@ -92,6 +96,7 @@ struct ServerConfiguration: Sendable {
         oneBotAccessToken = try settings.secret("ONEBOT_ACCESS_TOKEN")
         oneBotAPITimeout = .seconds(try settings.integer("ONEBOT_API_TIMEOUT", in: 1...600, default: 30))
         oneBotMaxFrameBytes = try settings.integer("ONEBOT_MAX_FRAME_BYTES", in: (64 << 10)...(256 << 20), default: oneBotMaxFrameBytes)
+        oneBotWebSocketURLs = try settings.webSocketURLs("ONEBOT_WS_URLS")
 
         telegramToken = try settings.secret("BOT_TOKEN", "TELEGRAM_BOT_TOKEN")
         telegramAPIURL = try settings.url("TELEGRAM_API_URL", default: telegramAPIURL)
@@ -259,6 +264,19 @@ private struct Settings {
             throw Problem(expectation: "expected an http(s) URL such as https://api.example.com/v1")
         }
         return url
+    }
+
+    /// A comma-separated list of `ws://` or `wss://` URLs, shown with any `access_token` masked.
+    mutating func webSocketURLs(_ name: String) throws -> [String] {
+        try read([name], default: nil, shown: { $0.map(ForwardLink.masked).joined(separator: ",") }) { text throws(Problem) in
+            let urls = text.split(whereSeparator: { $0 == "," || $0.isWhitespace }).map(String.init)
+            for url in urls {
+                guard let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(), ["ws", "wss"].contains(scheme), parsed.host != nil else {
+                    throw Problem(expectation: "expected ws:// or wss:// URLs separated by commas, such as ws://127.0.0.1:3001 ('\(ForwardLink.masked(url))' is not one)")
+                }
+            }
+            return urls
+        } ?? []
     }
 
     mutating func logLevel(_ name: String, default fallback: LogLevel) throws -> LogLevel {

@@ -18,6 +18,10 @@ struct StartupReport: Sendable {
             Line(feature: "OneBot v11 reverse WebSocket", isOn: true,
                  detail: "ws://\(address)/onebot/v11/ws and /ws" + (configuration.oneBotAccessToken == nil ? ", no token required" : ", token required")
                     + ", messages up to \(Self.bytes(configuration.oneBotMaxFrameBytes)) (ONEBOT_MAX_FRAME_BYTES)"),
+            Line(feature: "OneBot v11 forward WebSocket", isOn: !configuration.oneBotWebSocketURLs.isEmpty,
+                 detail: configuration.oneBotWebSocketURLs.isEmpty ? "set ONEBOT_WS_URLS to dial an implementation's WebSocket server"
+                    : "dialling " + configuration.oneBotWebSocketURLs.map(ForwardLink.masked).joined(separator: ", ")
+                        + (configuration.oneBotAccessToken == nil ? ", no token sent" : ", token sent (ONEBOT_ACCESS_TOKEN)")),
             Line(feature: "Telegram", isOn: configuration.telegramToken != nil,
                  detail: configuration.telegramToken == nil ? "set BOT_TOKEN"
                     : configuration.telegramWebhookURL.map { "webhook \($0.absoluteString)<token> and \(TelegramWebhook.fixedPath)" }

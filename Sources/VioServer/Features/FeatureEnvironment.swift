@@ -7,7 +7,7 @@ import VioCore
 /// let environment = FeatureEnvironment(
 ///     configuration: configuration, transport: transport,
 ///     conversations: storage.conversations, records: storage.records, metrics: metrics,
-///     status: { ServerStatus(uptime: clock.now - started, connectedBots: await directory.connectedBots()) })
+///     status: { ServerStatus(uptime: clock.now - started, connectedBots: await directory.connectedBots(), linksDown: directory.linksDown) })
 /// VioFeatures.install(on: &bot, environment: environment)
 /// ```
 struct FeatureEnvironment: Sendable {
@@ -30,4 +30,6 @@ struct ServerStatus: Sendable {
     var uptime: Duration
     /// The bot accounts connected now, on every platform (`QQ 10001`).
     var connectedBots: [String]
+    /// The connections vio-server dials that are not up now, with why (`ws://nas:3001（重连中：…）`).
+    var linksDown: [String] = []
 }

@@ -150,9 +150,10 @@ enum FeatureTexts {
     }
 
     enum Ping {
-        static func status(uptime: Duration, bots: [String]) -> String {
+        static func status(uptime: Duration, bots: [String], linksDown: [String] = []) -> String {
             let online = bots.isEmpty ? "没有在线的机器人" : "在线机器人 \(bots.count) 个：\(bots.joined(separator: "、"))"
-            return "pong\n已运行 \(duration(seconds: Int(uptime.components.seconds)))，\(online)"
+            let down = linksDown.isEmpty ? "" : "\n未连上：\(linksDown.joined(separator: "、"))"
+            return "pong\n已运行 \(duration(seconds: Int(uptime.components.seconds)))，\(online)" + down
         }
     }
 

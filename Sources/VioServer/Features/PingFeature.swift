@@ -8,7 +8,7 @@ struct PingFeature: VioFeature {
         let status = environment.status
         bot.command("/ping", summary: FeatureTexts.Summary.ping) { context, _ in
             let current = await status()
-            try await context.say(FeatureTexts.Ping.status(uptime: current.uptime, bots: current.connectedBots))
+            try await context.say(FeatureTexts.Ping.status(uptime: current.uptime, bots: current.connectedBots, linksDown: current.linksDown))
         }
     }
 }

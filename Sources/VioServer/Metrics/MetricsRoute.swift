@@ -15,7 +15,7 @@ struct MetricsRoute {
         if let apiKey { group.add(middleware: APIKeyMiddleware(key: apiKey)) }
         group.get("/metrics") { _, _ -> Response in
             let state = ServerMetrics.StorageState(isReady: storage.notReadyReason == nil, keptWrites: storage.keptWrites)
-            let text = metrics.exposition(connected: await directory.connectedBotCounts(), storage: state)
+            let text = metrics.exposition(connected: await directory.connectedBotCounts(), storage: state, links: directory.dialledLinks)
             return Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(string: text)))

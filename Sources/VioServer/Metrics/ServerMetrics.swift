@@ -75,9 +75,12 @@ final class ServerMetrics: DispatchObserver {
         var keptWrites: Int
     }
 
-    /// The metrics in Prometheus's text format, with `connected` as the connected bots per platform
-    /// and `storage` as the storage's state.
-    func exposition(connected: [Platform: Int], storage: StorageState) -> String {
+    /// The metrics in Prometheus's text format, with `connected` as the connected bots per platform,
+    /// `storage` as the storage's state and `links` as the dialled connections (1 while up).
+    func exposition(connected: [Platform: Int], storage: StorageState, links: [ForwardLink] = []) -> String {
+        for link in links {
+            gauge("vio_onebot_forward_connected", ["url": link.shownURL]).record(link.connectedAccount == nil ? 0 : 1)
+        }
         for (platform, count) in connected {
             gauge("vio_connected_bots", ["platform": platform.rawValue]).record(count)
         }

@@ -35,4 +35,14 @@ final class PlatformDirectory: Sendable {
         }
         return bots
     }
+
+    /// Every connection the platforms dial.
+    var dialledLinks: [ForwardLink] {
+        platforms.withLock { $0 }.flatMap(\.dialledLinks)
+    }
+
+    /// The dialled connections not up now, as `/ping` shows them.
+    var linksDown: [String] {
+        dialledLinks.compactMap(\.problem)
+    }
 }

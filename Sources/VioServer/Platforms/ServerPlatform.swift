@@ -14,9 +14,20 @@ protocol ServerPlatform: Sendable {
     var platform: Platform { get }
     /// Adds the platform's routes: plain HTTP ones (webhooks) on `router`, WebSocket ones on `webSocketRouter`.
     func register(on router: Router<HTTPRouteContext>, webSocketRouter: Router<WebSocketRouteContext>)
-    /// What runs beside the server (a long poll, a dialler); `nil` when the routes are all of it. It
-    /// is shut down first, before the dispatcher drains; if it ends on its own, the server goes on.
+    /// What runs beside the server and takes events (a long poll); `nil` when the routes are all of
+    /// it. It is shut down first, before the dispatcher drains; if it ends on its own, the server goes on.
     var service: (any Service)? { get }
+    /// What holds connections the platform opened itself (dialled WebSockets): started before the
+    /// dispatcher and shut down after it has drained, as the server's own sockets are, so the
+    /// handlers still running at shutdown can still answer.
+    var connectionService: (any Service)? { get }
     /// The bot accounts connected now, as `/ping` names them (`QQ 10001`).
     func connectedBots() async -> [String]
+    /// The connections it dials, as they stand now.
+    var dialledLinks: [ForwardLink] { get }
+}
+
+extension ServerPlatform {
+    var connectionService: (any Service)? { nil }
+    var dialledLinks: [ForwardLink] { [] }
 }

@@ -7,8 +7,8 @@ enum OneBotFrames {
         #"{"time":1700000000,"self_id":\#(selfID),"post_type":"meta_event","meta_event_type":"lifecycle","sub_type":"connect"}"#
     }
 
-    static func heartbeat(selfID: Int64) -> String {
-        #"{"time":1700000000,"self_id":\#(selfID),"post_type":"meta_event","meta_event_type":"heartbeat","status":{"online":true,"good":true},"interval":5000}"#
+    static func heartbeat(selfID: Int64, interval milliseconds: Int = 5000) -> String {
+        #"{"time":1700000000,"self_id":\#(selfID),"post_type":"meta_event","meta_event_type":"heartbeat","status":{"online":true,"good":true},"interval":\#(milliseconds)}"#
     }
 
     /// `get_msg`'s answer for message 55, "这是秘密" from 10005 in group 20002: what the recall tests take back.

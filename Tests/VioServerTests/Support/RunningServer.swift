@@ -33,12 +33,13 @@ struct RunningServer: Sendable {
     static func withVioBot(
         dataDirectory: URL,
         logger: Logger = .quiet("vio-server-test"),
+        heartbeatClock: any Clock<Duration> = ContinuousClock(),
         configure: (inout ServerConfiguration) -> Void = { _ in },
         _ body: @Sendable (RunningServer) async throws -> Void
     ) async throws {
         try await AsyncHTTPClientTransport.withTransport { transport in
             try await with(dataDirectory: dataDirectory, logger: logger, configure: configure, makeServer: { configuration, storage, logger in
-                VioServer.vioBot(configuration: configuration, storage: storage, transport: transport, logger: logger)
+                VioServer.vioBot(configuration: configuration, storage: storage, transport: transport, logger: logger, heartbeatClock: heartbeatClock)
             }, body)
         }
     }

@@ -129,24 +129,33 @@ struct ScriptedOneBotPeer {
         case .query(let token): url += "?access_token=\(token)"
         }
         return try await WebSocketClient.connect(url: url, configuration: configuration, logger: .quiet("onebot-peer")) { inbound, outbound, _ in
-            let (actions, input) = AsyncStream.makeStream(of: Action.self)
-            let session = Session(outbound: outbound, actions: actions)
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask {
-                    defer { input.finish() }
-                    for try await case .text(let text) in inbound.messages(maxSize: 1 << 24) {
-                        let frame = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
-                        let action = Action(name: frame["action"]?.stringValue ?? "", params: frame["params"] ?? [:], echo: frame["echo"] ?? .null)
-                        if let data = answering[action.name] {
-                            try await session.respond(to: action, data: data)
-                        } else {
-                            input.yield(action)
-                        }
+            try await play(inbound: inbound, outbound: outbound, answering: answering, script)
+        }
+    }
+
+    /// Plays `script` on an open WebSocket, whichever side dialled: the server's actions reach the
+    /// script, except those named in `answering`, which are answered with their data.
+    static func play(
+        inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, answering: [String: JSONValue] = [:],
+        _ script: @escaping @Sendable (Session) async throws -> Void
+    ) async throws {
+        let (actions, input) = AsyncStream.makeStream(of: Action.self)
+        let session = Session(outbound: outbound, actions: actions)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                defer { input.finish() }
+                for try await case .text(let text) in inbound.messages(maxSize: 1 << 24) {
+                    let frame = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+                    let action = Action(name: frame["action"]?.stringValue ?? "", params: frame["params"] ?? [:], echo: frame["echo"] ?? .null)
+                    if let data = answering[action.name] {
+                        try await session.respond(to: action, data: data)
+                    } else {
+                        input.yield(action)
                     }
                 }
-                try await script(session)
-                group.cancelAll()
             }
+            try await script(session)
+            group.cancelAll()
         }
     }
 }

@@ -58,7 +58,7 @@ struct OneBotReverseWebSocket: ServerPlatform {
 
         // Whichever ends first, the reading or a replacement, says why the connection ends.
         let end = await withTaskGroup(of: OneBotConnectionEnd?.self) { group in
-            group.addTask { await read(connection, outbound: outbound) }
+            group.addTask { await dispatcher.serve(connection, closing: outbound) }
             group.addTask {
                 for await _ in replaced { return .replaced }
                 return nil
@@ -72,23 +72,6 @@ struct OneBotReverseWebSocket: ServerPlatform {
         }
         connections.remove(selfID, number: number)
         end.log(to: connectionLogger)
-    }
-
-    /// Serves the connection until reading ends, and says why it ended.
-    private func read(_ connection: OneBotConnection<OneBotFrameReader>, outbound: WebSocketOutboundWriter) async -> OneBotConnectionEnd {
-        do {
-            try await dispatcher.serve(connection)
-            return Task.isCancelled || Task.isShuttingDownGracefully ? .serverStopping : .peerClosed
-        } catch {
-            if let (code, reason) = OneBotFrameReader.closing(after: error) {
-                try? await outbound.close(code, reason: reason)
-            }
-            switch error {
-            case let error as OneBotFrameReader.MessageTooLarge: return .messageTooLarge(limit: error.limit)
-            case let error as OneBotFrameReader.FragmentationError: return .failed(error.description)
-            default: return Task.isCancelled ? .serverStopping : .failed(String(describing: error))
-            }
-        }
     }
 }
 
