@@ -1,3 +1,4 @@
+import Foundation
 import HummingbirdWebSocket
 import NIOCore
 import NIOWebSocket
@@ -24,7 +25,18 @@ extension OneBotConnection where Frames == OneBotFrameReader {
         apiTimeout: Duration = .seconds(30), logger: any BotLogger = SilentLogger()
     ) {
         self.init(selfID: selfID, frames: OneBotFrameReader(inbound, maxSize: maxMessageSize), apiTimeout: apiTimeout, logger: logger) { frame in
-            try await outbound.write(.custom(WebSocketFrame(fin: true, opcode: .text, data: ByteBuffer(bytes: frame))))
+            try await outbound.write(oneBotFrame: frame)
         }
+    }
+}
+
+extension WebSocketOutboundWriter {
+    /// Writes one OneBot request frame, JSON bytes as they are, as a text frame.
+    ///
+    /// ```swift
+    /// try await outbound.write(oneBotFrame: SelfIDProbe.request)
+    /// ```
+    public func write(oneBotFrame frame: Data) async throws {
+        try await write(.custom(WebSocketFrame(fin: true, opcode: .text, data: ByteBuffer(bytes: frame))))
     }
 }

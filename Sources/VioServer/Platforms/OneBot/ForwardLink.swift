@@ -7,10 +7,10 @@ import VioCore
 final class ForwardLink: Sendable {
     /// Where the connection stands.
     enum State: Sendable, Equatable {
-        /// Dialling, for the `attempt`th time in a row; after `lastFailure` when it is not the first.
-        case connecting(attempt: Int, lastFailure: String?)
+        /// Dialling; after `lastFailure` when it is not the first attempt in a row.
+        case connecting(lastFailure: String?)
         /// Open, speaking for `selfID`.
-        case connected(selfID: ID, since: ContinuousClock.Instant)
+        case connected(selfID: ID)
         /// Waiting to dial again after `reason`.
         case waiting(reason: String)
         /// vio-server is shutting down.
@@ -21,7 +21,7 @@ final class ForwardLink: Sendable {
     let url: String
     /// The URL as logs and `/metrics` show it: any `access_token` in its query masked.
     let shownURL: String
-    private let current = Mutex(State.connecting(attempt: 1, lastFailure: nil))
+    private let current = Mutex(State.connecting(lastFailure: nil))
 
     init(url: String) {
         self.url = url
@@ -35,7 +35,7 @@ final class ForwardLink: Sendable {
 
     /// The account connected now, if any.
     var connectedAccount: ID? {
-        if case .connected(let selfID, _) = state { return selfID }
+        if case .connected(let selfID) = state { return selfID }
         return nil
     }
 
@@ -43,8 +43,8 @@ final class ForwardLink: Sendable {
     var problem: String? {
         switch state {
         case .connected, .stopped: nil
-        case .connecting(_, nil): "\(shownURL)（连接中）"
-        case .connecting(_, let reason?), .waiting(let reason): "\(shownURL)（重连中：\(reason)）"
+        case .connecting(nil): "\(shownURL)（连接中）"
+        case .connecting(let reason?), .waiting(let reason): "\(shownURL)（重连中：\(reason)）"
         }
     }
 

@@ -3,7 +3,6 @@ import Hummingbird
 import HummingbirdWSClient
 import HummingbirdWebSocket
 import Logging
-import NIOCore
 import NIOWebSocket
 import OneBot
 import OneBotHummingbird
@@ -74,7 +73,7 @@ struct OneBotForwardWebSocket<HeartbeatClock: Clock<Duration>>: ServerPlatform, 
         var failures = 0
         var lastFailure: String?
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
-            link.state = .connecting(attempt: failures + 1, lastFailure: lastFailure)
+            link.state = .connecting(lastFailure: lastFailure)
             let (end, wasConnected) = await connect(link, logger: linkLogger)
             guard end != .serverStopping, !Task.isShuttingDownGracefully else { break }
             failures = wasConnected ? 1 : failures + 1
@@ -104,10 +103,8 @@ struct OneBotForwardWebSocket<HeartbeatClock: Clock<Duration>>: ServerPlatform, 
                 group.addTask {
                     try await WebSocketClient.connect(url: link.url, configuration: settings, logger: Self.quieter(logger)) { inbound, outbound, _ in
                         dial.opened.store(true, ordering: .relaxed)
-                        let end = await serve(link, inbound: inbound, outbound: outbound, logger: logger) {
-                            dial.outcome.withLock { $0.connected = true }
-                        }
-                        dial.outcome.withLock { $0.end = end }
+                        let outcome = await serve(link, inbound: inbound, outbound: outbound, logger: logger)
+                        dial.outcome.withLock { $0 = outcome }
                     }
                     return true
                 }
@@ -127,17 +124,18 @@ struct OneBotForwardWebSocket<HeartbeatClock: Clock<Duration>>: ServerPlatform, 
                 .failed("the peer refused the WebSocket upgrade: check ONEBOT_ACCESS_TOKEN and that the URL is its WebSocket server")
             default: .failed(accessToken.map { $0.scrub("\(error)") } ?? "\(error)")
             }
-            return dial.outcome.withLock { (($0.end == nil || $0.end == .peerClosed) ? end : $0.end ?? end, $0.connected) }
+            // The connection's own reason, unless it only saw the socket end because of this error.
+            return dial.outcome.withLock { ($0.end.flatMap { $0 == .peerClosed ? nil : $0 } ?? end, $0.connected) }
         }
         return dial.outcome.withLock { ($0.end ?? .peerClosed, $0.connected) }
     }
 
     /// One open link: learns the account, then hands the connection to the dispatcher until the
     /// peer leaves, heartbeats stop or the server shuts down (each of which closes the socket).
+    /// Says why it ended, and whether its account became known.
     private func serve(
-        _ link: ForwardLink, inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, logger: Logger,
-        identified: @escaping @Sendable () -> Void
-    ) async -> OneBotConnectionEnd {
+        _ link: ForwardLink, inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, logger: Logger
+    ) async -> (end: OneBotConnectionEnd?, connected: Bool) {
         let watch = LinkWatch(HeartbeatWatch<HeartbeatClock.Instant>(tolerance: heartbeatTolerance))
         @Sendable func close(_ end: OneBotConnectionEnd, code: WebSocketErrorCode = .goingAway, reason: String) async {
             guard watch.closing(because: end) else { return }
@@ -158,19 +156,17 @@ struct OneBotForwardWebSocket<HeartbeatClock: Clock<Duration>>: ServerPlatform, 
                 await close(.unidentified(within: apiTimeout), code: .policyViolation, reason: "no account: answer get_login_info")
             }
             defer { group.cancelAll() }
-            let end = await read(link, inbound: inbound, outbound: outbound, watch: watch, logger: logger, identified: identified)
-            return watch.closingEnd ?? end
+            let end = await read(link, inbound: inbound, outbound: outbound, watch: watch, logger: logger)
+            return (watch.closingEnd ?? end, watch.isIdentified)
         }
     }
 
     /// Reads the link's frames: first until its account is known, then as a ``OneBotConnection``.
     private func read(
         _ link: ForwardLink, inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, watch: LinkWatch<HeartbeatClock.Instant>,
-        logger: Logger, identified: @escaping @Sendable () -> Void
+        logger: Logger
     ) async -> OneBotConnectionEnd {
-        let write: @Sendable (Data) async throws -> Void = { frame in
-            try await outbound.write(.custom(WebSocketFrame(fin: true, opcode: .text, data: ByteBuffer(bytes: frame))))
-        }
+        let write: @Sendable (Data) async throws -> Void = { frame in try await outbound.write(oneBotFrame: frame) }
         var frames = OneBotFrameReader(inbound, maxSize: maximumMessageSize).makeAsyncIterator()
         var early: [Data] = []
         var account: ID?
@@ -194,8 +190,7 @@ struct OneBotForwardWebSocket<HeartbeatClock: Clock<Duration>>: ServerPlatform, 
             let now = clock.now
             watch.heartbeats.withLock { $0.received(event, at: now) }
         }
-        link.state = .connected(selfID: account, since: .now)
-        identified()
+        link.state = .connected(selfID: account)
         connectionLogger.info("OneBot peer connected by forward WebSocket")
         // A close from this side (heartbeats, shutdown) is set before the socket closes: it is the reason.
         let served = await dispatcher.serve(connection, closing: outbound)
@@ -223,7 +218,7 @@ struct OneBotForwardWebSocket<HeartbeatClock: Clock<Duration>>: ServerPlatform, 
     }
 }
 
-/// One dial's progress: whether the WebSocket opened, and how the connection ended.
+/// One dial's progress: whether the WebSocket opened, how the connection ended and whether its account became known.
 final class Dial: Sendable {
     let opened = Atomic(false)
     let outcome = Mutex<(end: OneBotConnectionEnd?, connected: Bool)>((nil, false))
