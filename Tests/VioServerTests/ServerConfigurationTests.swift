@@ -26,6 +26,28 @@ import VioCore
         #expect(try ServerConfiguration(environment: [:]).oneBotWebSocketURLs.isEmpty)
     }
 
+    @Test func httpAPIRootsAreOneURLOrPairsPerAccount() throws {
+        let shared = try ServerConfiguration(environment: ["ONEBOT_HTTP_API_URL": "http://127.0.0.1:5700"])
+        #expect(shared.oneBotHTTPRoots?.root(for: 10001)?.absoluteString == "http://127.0.0.1:5700")
+        #expect(shared.oneBotHTTPPostIsOn)
+        let paired = try ServerConfiguration(environment: [
+            "ONEBOT_HTTP_API_URL": "10001=http://127.0.0.1:5700, 10002=http://10.0.0.2:5700,http://127.0.0.1:5800", "ONEBOT_SECRET": "s3cret-value",
+        ])
+        #expect(paired.oneBotHTTPRoots?.root(for: 10002)?.absoluteString == "http://10.0.0.2:5700")
+        #expect(paired.oneBotHTTPRoots?.root(for: 10003)?.absoluteString == "http://127.0.0.1:5800", "the bare URL serves the rest")
+        let line = try #require(StartupReport(paired).lines.first { $0.feature == "OneBot v11 HTTP POST" })
+        #expect(line.isOn && line.detail.contains("signature required") && line.detail.contains("10002=http://10.0.0.2:5700"), "\(line.text)")
+        #expect(!StartupReport(paired).warnings.contains { $0.contains("ONEBOT_SECRET") })
+        #expect(StartupReport(shared).warnings.contains { $0.contains("ONEBOT_SECRET is not set") })
+
+        for bad in ["ftp://127.0.0.1", "10001=", "http://a:1,http://b:2"] {
+            #expect(throws: ConfigurationError.self, "\(bad)") { try ServerConfiguration(environment: ["ONEBOT_HTTP_API_URL": bad]) }
+        }
+        let off = try ServerConfiguration(environment: [:])
+        #expect(!off.oneBotHTTPPostIsOn)
+        #expect(StartupReport(off).lines.contains { $0.feature == "OneBot v11 HTTP POST" && !$0.isOn })
+    }
+
     @Test func vioGoNamesKeepWorking() throws {
         let configuration = try ServerConfiguration(environment: [
             "PORT": "9000", "chatGPTAPIKey": "sk-old", "ChatGPTURL_proxy": "https://proxy.example/v1", "DeepSeekAPIKey": "ds-key",

@@ -20,11 +20,29 @@ public final class OneBotAdapter: ChatActions {
     public let client: any OneBotCaller
     /// The bot account this connection speaks for.
     public let selfID: ID
-    private let botMessages = Mutex(RecentIDs(capacity: 1024))
+    /// The bot's recent messages, shared by the adapters ``acting(through:)`` makes.
+    private let botMessages: BotMessageMemory
 
-    public init(client: any OneBotCaller, selfID: ID) {
+    public convenience init(client: any OneBotCaller, selfID: ID) {
+        self.init(client: client, selfID: selfID, botMessages: BotMessageMemory())
+    }
+
+    private init(client: any OneBotCaller, selfID: ID, botMessages: BotMessageMemory) {
         self.client = client
         self.selfID = selfID
+        self.botMessages = botMessages
+    }
+
+    /// The same account's adapter, performing its actions through `client` and sharing what this
+    /// one remembers (which messages are the bot's own): for one event whose actions take another
+    /// way, such as a reply held back for an HTTP POST's quick operation (``QuickReplyCaller``).
+    ///
+    /// ```swift
+    /// let quick = QuickReplyCaller(base: adapter.client, replyingTo: message) { answerNow() }
+    /// deliver(Delivery(botEvent, via: adapter.acting(through: quick)))
+    /// ```
+    public func acting(through client: any OneBotCaller) -> OneBotAdapter {
+        OneBotAdapter(client: client, selfID: selfID, botMessages: botMessages)
     }
 
     public var botID: ID? { selfID }
@@ -55,7 +73,7 @@ public final class OneBotAdapter: ChatActions {
         message.segments.contains { segment in
             switch segment {
             case .at(let at): at.target == .user(selfID)
-            case .reply(let reply): reply.id.map { id in botMessages.withLock { $0.contains(id) } } ?? false
+            case .reply(let reply): reply.id.map { id in botMessages.ids.withLock { $0.contains(id) } } ?? false
             default: false
             }
         }
@@ -63,7 +81,7 @@ public final class OneBotAdapter: ChatActions {
 
     func rememberBotMessage(_ id: ID?) {
         guard let id else { return }
-        botMessages.withLock { $0.insert(id) }
+        botMessages.ids.withLock { $0.insert(id) }
     }
 
     func inboundMessage(_ event: MessageEvent, event envelope: OneBotEvent) -> InboundMessage {
@@ -80,6 +98,11 @@ public final class OneBotAdapter: ChatActions {
             parts: message.segments.map(\.messagePart),
             isAddressedToBot: isAddressedToBot(message), date: date, raw: raw)
     }
+}
+
+/// The ids of the bot's recent messages on one account, shared by its adapters.
+private final class BotMessageMemory: Sendable {
+    let ids = Mutex(RecentIDs(capacity: 1024))
 }
 
 /// The last `capacity` ids inserted, for membership tests.

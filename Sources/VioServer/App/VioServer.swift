@@ -50,7 +50,8 @@ struct VioServer: Sendable {
     }
 
     /// The platforms, each one entry: OneBot's reverse WebSocket, its forward WebSocket when
-    /// `ONEBOT_WS_URLS` is set, the HTTP chat endpoints, and Telegram when `BOT_TOKEN` is set (by
+    /// `ONEBOT_WS_URLS` is set, its HTTP POST mode when `ONEBOT_HTTP_API_URL` or `ONEBOT_SECRET`
+    /// is, the HTTP chat endpoints, and Telegram when `BOT_TOKEN` is set (by
     /// webhook when `TG_WEBHOOK_URL` is, else by long polling).
     func makePlatforms(dispatcher: Dispatcher) throws -> [any ServerPlatform] {
         var platforms: [any ServerPlatform] = [
@@ -65,6 +66,14 @@ struct VioServer: Sendable {
         ]
         if !configuration.oneBotWebSocketURLs.isEmpty {
             platforms.append(forwardWebSocket(dispatcher: dispatcher, clock: heartbeatClock))
+        }
+        if configuration.oneBotHTTPPostIsOn {
+            let accounts = OneBotHTTPAccounts(
+                roots: configuration.oneBotHTTPRoots, accessToken: configuration.oneBotAccessToken,
+                apiTimeout: configuration.oneBotAPITimeout, transport: transport)
+            platforms.append(OneBotHTTPPost(
+                dispatcher: dispatcher, secret: configuration.oneBotSecret, accounts: accounts,
+                maximumBodySize: configuration.oneBotMaxFrameBytes, quickReplyWindow: configuration.oneBotQuickReplyWindow, logger: logger))
         }
         if let token = configuration.telegramToken {
             let client = TelegramClient(

@@ -38,6 +38,13 @@ struct ServerConfiguration: Sendable {
     var oneBotWebSocketURLs: [String] = []
     /// How long a dialled link waits before dialling again (not a setting: tests shorten it).
     var oneBotReconnectBackoff = ReconnectBackoff()
+    /// `ONEBOT_HTTP_API_URL`: the HTTP APIs of implementations in HTTP POST mode.
+    var oneBotHTTPRoots: OneBotHTTPRoots?
+    /// `ONEBOT_SECRET`: the secret that signs events posted in HTTP POST mode (`X-Signature`).
+    var oneBotSecret: Redacted?
+    /// How long a posted message's answer waits for the handler, to carry its reply (not a setting:
+    /// go-cqhttp gives up on a POST after 5 s and sends it again; tests shorten it).
+    var oneBotQuickReplyWindow: Duration = .seconds(3)
 
     /// `BOT_TOKEN` (VioGo's name) or `TELEGRAM_BOT_TOKEN`: Telegram is on when set.
     var telegramToken: Redacted?
@@ -97,6 +104,8 @@ struct ServerConfiguration: Sendable {
         oneBotAPITimeout = .seconds(try settings.integer("ONEBOT_API_TIMEOUT", in: 1...600, default: 30))
         oneBotMaxFrameBytes = try settings.integer("ONEBOT_MAX_FRAME_BYTES", in: (64 << 10)...(256 << 20), default: oneBotMaxFrameBytes)
         oneBotWebSocketURLs = try settings.webSocketURLs("ONEBOT_WS_URLS")
+        oneBotHTTPRoots = try settings.oneBotHTTPRoots("ONEBOT_HTTP_API_URL")
+        oneBotSecret = try settings.secret("ONEBOT_SECRET")
 
         telegramToken = try settings.secret("BOT_TOKEN", "TELEGRAM_BOT_TOKEN")
         telegramAPIURL = try settings.url("TELEGRAM_API_URL", default: telegramAPIURL)
@@ -141,6 +150,11 @@ struct ServerConfiguration: Sendable {
         default: Platform(name)
         }
         return PlatformUser(platform: platform, id: ID(id))
+    }
+
+    /// Whether events are taken by HTTP POST: when an HTTP API or a secret is set for it.
+    var oneBotHTTPPostIsOn: Bool {
+        oneBotHTTPRoots != nil || oneBotSecret != nil
     }
 
     /// Where everything is stored: PostgreSQL when `DATABASE_URL` is set, else SQLite in the data folder.
@@ -277,6 +291,17 @@ private struct Settings {
             }
             return urls
         } ?? []
+    }
+
+    /// One HTTP API root, or `self_id=url` pairs.
+    mutating func oneBotHTTPRoots(_ name: String) throws -> OneBotHTTPRoots? {
+        try read([name], default: nil, shown: \.description) { text throws(Problem) in
+            do throws(OneBotHTTPRoots.Problem) {
+                return try OneBotHTTPRoots(text)
+            } catch {
+                throw Problem(expectation: error.description)
+            }
+        }
     }
 
     mutating func logLevel(_ name: String, default fallback: LogLevel) throws -> LogLevel {

@@ -22,6 +22,11 @@ struct StartupReport: Sendable {
                  detail: configuration.oneBotWebSocketURLs.isEmpty ? "set ONEBOT_WS_URLS to dial an implementation's WebSocket server"
                     : "dialling " + configuration.oneBotWebSocketURLs.map(ForwardLink.masked).joined(separator: ", ")
                         + (configuration.oneBotAccessToken == nil ? ", no token sent" : ", token sent (ONEBOT_ACCESS_TOKEN)")),
+            Line(feature: "OneBot v11 HTTP POST", isOn: configuration.oneBotHTTPPostIsOn,
+                 detail: configuration.oneBotHTTPPostIsOn
+                    ? "events to http://\(address)/onebot/v11/http" + (configuration.oneBotSecret == nil ? ", unsigned" : ", signature required (ONEBOT_SECRET)")
+                        + (configuration.oneBotHTTPRoots.map { ", actions to \($0)" } ?? ", no ONEBOT_HTTP_API_URL: replies go back only as quick operations")
+                    : "set ONEBOT_HTTP_API_URL and ONEBOT_SECRET to take events by HTTP POST"),
             Line(feature: "Telegram", isOn: configuration.telegramToken != nil,
                  detail: configuration.telegramToken == nil ? "set BOT_TOKEN"
                     : configuration.telegramWebhookURL.map { "webhook \($0.absoluteString)<token> and \(TelegramWebhook.fixedPath)" }
@@ -46,6 +51,8 @@ struct StartupReport: Sendable {
         warnings = [
             configuration.oneBotAccessToken == nil
                 ? "ONEBOT_ACCESS_TOKEN is not set: any OneBot client that reaches this port may connect as a bot" : nil,
+            configuration.oneBotHTTPPostIsOn && configuration.oneBotSecret == nil
+                ? "ONEBOT_SECRET is not set: anyone who reaches this port may post OneBot events to /onebot/v11/http as if from your implementation" : nil,
             configuration.httpAPIKey == nil
                 ? "VIO_API_KEY is not set: the HTTP chat endpoints (/post, /v1/chat, /v1/chat/completions) answer anyone who reaches this port" : nil,
         ].compactMap { $0 }

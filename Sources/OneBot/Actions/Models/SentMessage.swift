@@ -6,6 +6,11 @@ public struct SentMessage: Decodable, Hashable, Sendable {
     public var messageID: ID?
     public var forwardID: String?
 
+    public init(messageID: ID? = nil, forwardID: String? = nil) {
+        self.messageID = messageID
+        self.forwardID = forwardID
+    }
+
     private enum CodingKeys: String, CodingKey { case messageID = "message_id", forwardID = "forward_id", resID = "res_id" }
 
     public init(from decoder: any Decoder) throws {
