@@ -16,7 +16,7 @@ import VioTestSupport
 
     /// vio-server in HTTP POST mode with the secret, its actions going to `api` with the access token.
     static func run(
-        api: URL?, upstreams: FakeUpstreams = FakeUpstreams(), window: Duration = .seconds(30),
+        api: URL?, upstreams: FakeUpstreams = FakeUpstreams(), window: Duration = .seconds(30), maximumBodySize: Int = 16 << 20,
         _ body: @escaping @Sendable (HTTPChatEndToEndTests.Client) async throws -> Void
     ) async throws {
         let directory = try TemporaryDirectory()
@@ -27,6 +27,7 @@ import VioTestSupport
                     configuration.oneBotSecret = secret
                     configuration.oneBotAccessToken = Redacted("api-token")
                     configuration.oneBotQuickReplyWindow = window
+                    configuration.oneBotMaxFrameBytes = maximumBodySize
                     configuration.chat = .init(apiKey: Redacted("sk-test-key-0123456789"), baseURL: baseURL.appendingPathComponent("v1"), model: "fake")
                 }) { server in
                     try await body(HTTPChatEndToEndTests.Client(port: server.port, transport: transport))
@@ -151,6 +152,33 @@ import VioTestSupport
             #expect(try Self.quickReply(answer).text.hasPrefix("pong"))
             // A heartbeat is taken and answered with nothing.
             #expect(try await Self.post(OneBotFrames.heartbeat(selfID: Self.account), to: client).status == 204)
+        }
+    }
+
+    @Test func anEventOverTheSizeLimitIsRefusedAndTheNextIsTaken() async throws {
+        try await Self.run(api: nil, maximumBodySize: 4096) { client async throws in
+            let huge = OneBotFrames.privateMessage("/ping " + String(repeating: "长", count: 4096), selfID: Self.account)
+            #expect(try await Self.post(huge, to: client).status == 413)
+            let answer = try await Self.post(OneBotFrames.privateMessage("/ping", selfID: Self.account), to: client)
+            #expect(answer.status == 200)
+            #expect(try Self.quickReply(answer).text.hasPrefix("pong"))
+        }
+    }
+
+    @Test func anAccountOnAReverseWebSocketAndOnePostingRunTogetherEachAnsweredItsWay() async throws {
+        let onSocket: Int64 = 40002
+        try await ScriptedOneBotHTTPAPI.run { api in
+            try await Self.run(api: api.root) { client async throws in
+                try await ScriptedOneBotPeer.connect(port: client.port, selfID: onSocket, credential: .bearer("api-token")) { peer in
+                    try await peer.send(OneBotFrames.privateMessage("/ping", selfID: onSocket))
+                    #expect(try await peer.answerNext("send_msg").messageText.hasPrefix("pong"))
+
+                    let posted = try await Self.post(OneBotFrames.privateMessage("/ping", selfID: Self.account), to: client)
+                    let pong = try Self.quickReply(posted).text
+                    #expect(pong.contains("QQ \(onSocket)") && pong.contains("QQ \(Self.account) (HTTP)"), "\(pong)")
+                }
+            }
+            #expect(api.all.isEmpty, "the socket's account acted on its socket: \(api.all.map(\.name))")
         }
     }
 }

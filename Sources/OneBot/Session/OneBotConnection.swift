@@ -19,8 +19,9 @@ import VioCore
 /// global concurrent executor, and its event's handler runs there too: the thread the connection
 /// reads on, a NIO event loop shared with other connections, is not held meanwhile.
 public struct OneBotConnection<Frames: AsyncSequence>: PlatformConnection where Frames.Element == Data {
+    /// Reads the socket's responses; performs the adapter's actions unless ``acting(through:)`` says otherwise.
     public let client: OneBotClient
-    public let adapter: OneBotAdapter
+    public private(set) var adapter: OneBotAdapter
     /// Frames this large or larger are decoded and handled off the connection's executor.
     public var largeFrameSize = 256 << 10
     /// Sees every event the connection reads, meta events included, before it is delivered: for a
@@ -43,6 +44,21 @@ public struct OneBotConnection<Frames: AsyncSequence>: PlatformConnection where 
         adapter = OneBotAdapter(client: client, selfID: selfID)
         self.frames = frames
         self.logger = logger
+    }
+
+    /// The same connection with its events' actions performed by `caller` instead of its own
+    /// socket: for a socket that carries only events (OneBot's split roles, `X-Client-Role: Event`),
+    /// whose actions go to the account's API socket.
+    ///
+    /// ```swift
+    /// let events = OneBotConnection(selfID: account, frames: eventSocket.messages) { _ in }
+    ///     .acting(through: apiSocketClient)
+    /// try await dispatcher.serve(events)
+    /// ```
+    public func acting(through caller: any OneBotCaller) -> Self {
+        var copy = self
+        copy.adapter = adapter.acting(through: caller)
+        return copy
     }
 
     /// Reads frames until they end; malformed frames and events of unknown kinds are logged and skipped.

@@ -16,7 +16,7 @@ struct StartupReport: Sendable {
         let address = "\(configuration.host):\(configuration.port)"
         lines = [
             Line(feature: "OneBot v11 reverse WebSocket", isOn: true,
-                 detail: "ws://\(address)/onebot/v11/ws and /ws" + (configuration.oneBotAccessToken == nil ? ", no token required" : ", token required")
+                 detail: "ws://\(address)/onebot/v11/ws and /ws (split roles: /onebot/v11/ws/event and /onebot/v11/ws/api)" + (configuration.oneBotAccessToken == nil ? ", no token required" : ", token required")
                     + ", messages up to \(Self.bytes(configuration.oneBotMaxFrameBytes)) (ONEBOT_MAX_FRAME_BYTES)"),
             Line(feature: "OneBot v11 forward WebSocket", isOn: !configuration.oneBotWebSocketURLs.isEmpty,
                  detail: configuration.oneBotWebSocketURLs.isEmpty ? "set ONEBOT_WS_URLS to dial an implementation's WebSocket server"

@@ -107,20 +107,20 @@ struct ScriptedOneBotPeer {
         case query(String)
     }
 
-    /// Connects as account `selfID`, runs `script`, then closes; returns the close frame the
+    /// Connects as account `selfID`, the socket carrying what `role` (`X-Client-Role`) says, runs `script`, then closes; returns the close frame the
     /// server sent, if it closed the connection. Actions named in `answering` are answered with
     /// their data as they come, as an implementation answers `get_msg` from its cache, and never
     /// reach the script.
     @discardableResult
     static func connect(
-        port: Int, path: String = "/onebot/v11/ws", selfID: Int64?, credential: Credential = .none,
+        port: Int, path: String = "/onebot/v11/ws", selfID: Int64?, role: String = "Universal", credential: Credential = .none,
         answering: [String: JSONValue] = [:],
         _ script: @escaping @Sendable (Session) async throws -> Void
     ) async throws -> WebSocketCloseFrame? {
         // Real implementations read whatever the server sends; HummingbirdWebSocket's default is 16 KiB.
         var configuration = WebSocketClientConfiguration(maxFrameSize: 1 << 26)
         if let selfID { configuration.additionalHeaders[HTTPField.Name("X-Self-ID")!] = String(selfID) }
-        configuration.additionalHeaders[HTTPField.Name("X-Client-Role")!] = "Universal"
+        configuration.additionalHeaders[HTTPField.Name("X-Client-Role")!] = role
         var url = "ws://127.0.0.1:\(port)\(path)"
         switch credential {
         case .none: break

@@ -58,12 +58,12 @@ enum OneBotConnectionEnd: Sendable, Equatable {
     }
 }
 
-extension Dispatcher {
-    /// Serves a OneBot connection on a WebSocket until reading ends, closes the socket with the code
-    /// a reading error calls for, and says why the connection ended.
-    func serve<Frames>(_ connection: OneBotConnection<Frames>, closing outbound: WebSocketOutboundWriter) async -> OneBotConnectionEnd {
+extension OneBotConnectionEnd {
+    /// Runs `read` on a OneBot WebSocket until it ends, closes the socket with the code a reading
+    /// error calls for, and says why the connection ended.
+    static func reading(closing outbound: WebSocketOutboundWriter, _ read: () async throws -> Void) async -> OneBotConnectionEnd {
         do {
-            try await serve(connection)
+            try await read()
             return Task.isCancelled || Task.isShuttingDownGracefully ? .serverStopping : .peerClosed
         } catch {
             if let (code, reason) = OneBotFrameReader.closing(after: error) {
@@ -75,5 +75,13 @@ extension Dispatcher {
             default: return Task.isCancelled ? .serverStopping : .failed(String(describing: error))
             }
         }
+    }
+}
+
+extension Dispatcher {
+    /// Serves a OneBot connection on a WebSocket until reading ends, closes the socket with the code
+    /// a reading error calls for, and says why the connection ended.
+    func serve<Frames>(_ connection: OneBotConnection<Frames>, closing outbound: WebSocketOutboundWriter) async -> OneBotConnectionEnd {
+        await OneBotConnectionEnd.reading(closing: outbound) { try await serve(connection) }
     }
 }

@@ -1,48 +1,118 @@
+import OneBot
 import Synchronization
 import VioCore
 
-/// The OneBot connections open now, one per bot account (`X-Self-ID`).
+/// The OneBot reverse WebSocket connections open now: per bot account (`X-Self-ID`), the socket
+/// that carries its events (a Universal or Event socket) and, with split roles, the API socket
+/// its actions go to.
 ///
-/// A new connection for an account replaces the old one, which is told to close: implementations
-/// reconnect without always closing the previous socket cleanly. Guarded by a lock rather than an
-/// actor: `/ping` reads it from the connection's event loop, and an actor would cost two thread
-/// hops per `/ping`.
+/// A new socket for an account and role replaces the old one, which is told to close:
+/// implementations reconnect without always closing the previous socket cleanly. An Event
+/// socket's actions wait for the account's API socket (``apiClient(of:waitingUpTo:)``): an
+/// implementation dials both at once, and an event may arrive before the API socket is up.
+///
+/// Guarded by a lock rather than an actor: `/ping` reads it from the connection's event loop, and
+/// an actor would cost two thread hops per `/ping`.
 final class OneBotConnections: Sendable {
+    /// What a socket carries for its account.
+    enum Carries: Hashable, Sendable {
+        /// Events, and for a Universal socket its own actions too.
+        case events
+        /// Only the responses to actions sent on it (`X-Client-Role: API`).
+        case api
+    }
+
+    private struct Key: Hashable {
+        let account: ID
+        let carries: Carries
+    }
+
     private struct Entry {
         let number: Int
         let close: @Sendable () -> Void
+        let client: OneBotClient?
     }
 
+    private typealias APIWaiter = CheckedContinuation<OneBotClient, any Error>
+
     private struct State {
-        var entries: [ID: Entry] = [:]
+        var entries: [Key: Entry] = [:]
         var nextNumber = 0
+        /// Actions waiting for an account's API socket, by waiter number.
+        var apiWaiters: [ID: [Int: APIWaiter]] = [:]
     }
 
     private let state = Mutex(State())
 
     init() {}
 
-    /// Registers a connection of `selfID` and returns its number, for ``remove(_:number:)``; an
-    /// older connection of the account is closed with its `close`.
-    func add(_ selfID: ID, close: @escaping @Sendable () -> Void) -> Int {
-        let (number, replaced) = state.withLock { state in
+    /// Registers a socket of `account` and returns its number, for ``remove(_:carrying:number:)``;
+    /// an older socket of the account carrying the same is closed with its `close`. An API
+    /// socket's `client` performs the actions of the account's Event socket.
+    func add(_ account: ID, carrying carries: Carries, client: OneBotClient? = nil, close: @escaping @Sendable () -> Void) -> Int {
+        let (number, replaced, waiters) = state.withLock { state in
             state.nextNumber += 1
-            let replaced = state.entries.updateValue(Entry(number: state.nextNumber, close: close), forKey: selfID)
-            return (state.nextNumber, replaced)
+            let entry = Entry(number: state.nextNumber, close: close, client: client)
+            let replaced = state.entries.updateValue(entry, forKey: Key(account: account, carries: carries))
+            let waiters = carries == .api && client != nil ? state.apiWaiters.removeValue(forKey: account) ?? [:] : [:]
+            return (state.nextNumber, replaced, waiters)
         }
         replaced?.close()
+        if let client {
+            for waiter in waiters.values { waiter.resume(returning: client) }
+        }
         return number
     }
 
-    /// Forgets a connection, unless a newer one for the same account has replaced it.
-    func remove(_ selfID: ID, number: Int) {
+    /// Forgets a socket, unless a newer one for the same account and role has replaced it.
+    func remove(_ account: ID, carrying carries: Carries, number: Int) {
         state.withLock { state in
-            if state.entries[selfID]?.number == number { state.entries[selfID] = nil }
+            let key = Key(account: account, carries: carries)
+            if state.entries[key]?.number == number { state.entries[key] = nil }
+        }
+    }
+
+    /// The client of `account`'s API socket, waiting for the socket up to `timeout` when it is not
+    /// connected; throws ``OneBotError/unreachable(action:reason:)`` for `action` when none comes.
+    func apiClient(of account: ID, for action: String, waitingUpTo timeout: Duration) async throws -> OneBotClient {
+        if let client = state.withLock({ $0.entries[Key(account: account, carries: .api)]?.client }) { return client }
+        return try await withThrowingTaskGroup(of: OneBotClient.self) { group in
+            group.addTask { try await self.waitForAPISocket(of: account) }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                throw OneBotError.unreachable(
+                    action: action,
+                    reason: "account \(account)'s API socket (X-Client-Role: API on /onebot/v11/ws/api) did not connect within \(timeout)")
+            }
+            defer { group.cancelAll() }
+            guard let client = try await group.next() else { throw CancellationError() }
+            return client
+        }
+    }
+
+    private func waitForAPISocket(of account: ID) async throws -> OneBotClient {
+        let number = state.withLock { state in
+            state.nextNumber += 1
+            return state.nextNumber
+        }
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (waiter: APIWaiter) in
+                // Checked under the lock: a cancellation either is seen here or finds the waiter.
+                let outcome = state.withLock { state -> Result<OneBotClient, any Error>? in
+                    if let client = state.entries[Key(account: account, carries: .api)]?.client { return .success(client) }
+                    if Task.isCancelled { return .failure(CancellationError()) }
+                    state.apiWaiters[account, default: [:]][number] = waiter
+                    return nil
+                }
+                if let outcome { waiter.resume(with: outcome) }
+            }
+        } onCancel: {
+            state.withLock { $0.apiWaiters[account]?.removeValue(forKey: number) }?.resume(throwing: CancellationError())
         }
     }
 
     /// The accounts connected now, sorted.
     var connectedAccounts: [ID] {
-        state.withLock { $0.entries.keys.sorted() }
+        state.withLock { Set($0.entries.keys.map(\.account)).sorted() }
     }
 }

@@ -9,12 +9,18 @@ import VioCore
 
 /// The OneBot v11 reverse WebSocket endpoint: NapCat, go-cqhttp, Lagrange.OneBot and LLOneBot dial in.
 ///
-/// Served at `/onebot/v11/ws` and at VioGo's `/ws`. The server's handshake gate has checked the
-/// token and `X-Self-ID` before the upgrade; each connection is then a ``OneBotConnection`` that the
-/// dispatcher serves on the connection's own event loop, until the peer leaves, a newer connection
-/// for the same account replaces it or the server stops.
+/// Served at `/onebot/v11/ws` and at VioGo's `/ws`, and for split roles at `/onebot/v11/ws/event`
+/// and `/onebot/v11/ws/api`. The server's handshake gate has checked the token and `X-Self-ID`
+/// before the upgrade. `X-Client-Role` says what a socket carries, whatever its path:
+/// - `Universal` (or none): events and actions; the socket is a ``OneBotConnection`` that the
+///   dispatcher serves on the connection's own event loop;
+/// - `Event`: events only; their actions go to the account's API socket (``APISocketCaller``);
+/// - `API`: the responses to the actions sent on it, and nothing else.
+///
+/// Each runs until the peer leaves, a newer socket of the same account and role replaces it or the
+/// server stops.
 struct OneBotReverseWebSocket: ServerPlatform {
-    static let paths = ["/onebot/v11/ws", "/ws"]
+    static let paths = ["/onebot/v11/ws", "/ws", "/onebot/v11/ws/event", "/onebot/v11/ws/api"]
     let platform = Platform.onebot
 
     let connections: OneBotConnections
@@ -43,14 +49,31 @@ struct OneBotReverseWebSocket: ServerPlatform {
         }
     }
 
-    /// Runs one connection until the peer leaves, the connection is replaced or the server stops.
+    /// Runs one socket until the peer leaves, the socket is replaced or the server stops.
     func serve(selfID: ID, role: ReverseWebSocketHandshake.Role, inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async {
         let connectionLogger = Logger.with(logger, metadata: ["self_id": "\(selfID)"])
-        let connection = OneBotConnection(
-            selfID: selfID, inbound: inbound, outbound: outbound, maxMessageSize: maximumMessageSize,
-            apiTimeout: apiTimeout, logger: SwiftLogBotLogger(logger: connectionLogger))
+        let botLogger = SwiftLogBotLogger(logger: connectionLogger)
+        let carries: OneBotConnections.Carries
+        let apiClient: OneBotClient?
+        let reading: @Sendable () async -> OneBotConnectionEnd
+        switch role {
+        case .api:
+            let client = OneBotClient(defaultTimeout: apiTimeout, logger: botLogger) { try await outbound.write(oneBotFrame: $0) }
+            (carries, apiClient) = (.api, client)
+            let frames = OneBotFrameReader(inbound, maxSize: maximumMessageSize)
+            reading = { await OneBotConnectionEnd.reading(closing: outbound) { try await Self.readResponses(from: frames, into: client, logger: connectionLogger) } }
+        case .universal, .event:
+            var connection = OneBotConnection(
+                selfID: selfID, inbound: inbound, outbound: outbound, maxMessageSize: maximumMessageSize,
+                apiTimeout: apiTimeout, logger: botLogger)
+            if role == .event {
+                connection = connection.acting(through: APISocketCaller(account: selfID, connections: connections, defaultTimeout: apiTimeout))
+            }
+            (carries, apiClient) = (.events, nil)
+            reading = { [dispatcher, connection] in await dispatcher.serve(connection, closing: outbound) }
+        }
         let (replaced, replace) = AsyncStream.makeStream(of: Void.self)
-        let number = connections.add(selfID) {
+        let number = connections.add(selfID, carrying: carries, client: apiClient) {
             replace.yield()
             replace.finish()
         }
@@ -58,7 +81,7 @@ struct OneBotReverseWebSocket: ServerPlatform {
 
         // Whichever ends first, the reading or a replacement, says why the connection ends.
         let end = await withTaskGroup(of: OneBotConnectionEnd?.self) { group in
-            group.addTask { await dispatcher.serve(connection, closing: outbound) }
+            group.addTask { await reading() }
             group.addTask {
                 for await _ in replaced { return .replaced }
                 return nil
@@ -70,8 +93,17 @@ struct OneBotReverseWebSocket: ServerPlatform {
         if end == .replaced {
             try? await outbound.close(.normalClosure, reason: "replaced by a newer connection for this account")
         }
-        connections.remove(selfID, number: number)
-        end.log(to: connectionLogger)
+        connections.remove(selfID, carrying: carries, number: number)
+        end.log(to: Logger.with(connectionLogger, metadata: ["role": "\(role.rawValue)"]))
+    }
+
+    /// Reads an API socket: each response completes its call. Events have no place on it; they
+    /// come on the Event socket, and are dropped here.
+    private static func readResponses(from frames: OneBotFrameReader, into client: OneBotClient, logger: Logger) async throws {
+        defer { client.connectionClosed() }
+        for try await frame in frames where client.receive(frame) != nil {
+            logger.debug("dropped an event sent on an API socket; events are read from the Event socket")
+        }
     }
 }
 

@@ -1,0 +1,48 @@
+import OneBot
+import Synchronization
+import Testing
+import VioCore
+@testable import VioServer
+
+@Suite struct OneBotConnectionsTests {
+    static func client() -> OneBotClient { OneBotClient { _ in } }
+
+    @Test func anActionWaitsForItsAccountsAPISocket() async throws {
+        let connections = OneBotConnections()
+        let apiSocket = Self.client()
+        async let waited = connections.apiClient(of: 7, for: "send_msg", waitingUpTo: .seconds(60))
+        // Another account's API socket does not answer the wait.
+        _ = connections.add(8, carrying: .api, client: Self.client()) {}
+        _ = connections.add(7, carrying: .events) {}
+        _ = connections.add(7, carrying: .api, client: apiSocket) {}
+        #expect(try await waited === apiSocket)
+        #expect(try await connections.apiClient(of: 7, for: "send_msg", waitingUpTo: .zero) === apiSocket)
+    }
+
+    @Test func withoutAnAPISocketTheActionFailsSayingWhichIsMissing() async {
+        let connections = OneBotConnections()
+        _ = connections.add(7, carrying: .events) {}
+        await #expect {
+            _ = try await connections.apiClient(of: 7, for: "send_msg", waitingUpTo: .milliseconds(10))
+        } throws: { error in
+            guard case OneBotError.unreachable(let action, let reason) = error else { return false }
+            return action == "send_msg" && reason.contains("account 7") && reason.contains("X-Client-Role: API")
+        }
+    }
+
+    @Test func aNewSocketReplacesOnlyTheOldOneOfTheSameAccountAndRole() {
+        let connections = OneBotConnections()
+        let closed = Mutex<[String]>([])
+        let events = connections.add(7, carrying: .events) { closed.withLock { $0.append("events") } }
+        let api = connections.add(7, carrying: .api, client: Self.client()) { closed.withLock { $0.append("api") } }
+        _ = connections.add(8, carrying: .api, client: Self.client()) { closed.withLock { $0.append("other") } }
+        #expect(closed.withLock { $0 }.isEmpty)
+        _ = connections.add(7, carrying: .api, client: Self.client()) {}
+        #expect(closed.withLock { $0 } == ["api"])
+
+        // The replaced socket's end does not forget its successor.
+        connections.remove(7, carrying: .api, number: api)
+        connections.remove(7, carrying: .events, number: events)
+        #expect(connections.connectedAccounts == [7, 8])
+    }
+}
