@@ -12,16 +12,16 @@ import VioCore
         let apiSocket = Self.client()
         async let waited = connections.apiClient(of: 7, for: "send_msg", waitingUpTo: .seconds(60))
         // Another account's API socket does not answer the wait.
-        _ = connections.add(8, carrying: .api, client: Self.client()) {}
-        _ = connections.add(7, carrying: .events) {}
-        _ = connections.add(7, carrying: .api, client: apiSocket) {}
+        _ = connections.add(8, .api(Self.client())) {}
+        _ = connections.add(7, .events) {}
+        _ = connections.add(7, .api(apiSocket)) {}
         #expect(try await waited === apiSocket)
         #expect(try await connections.apiClient(of: 7, for: "send_msg", waitingUpTo: .zero) === apiSocket)
     }
 
     @Test func withoutAnAPISocketTheActionFailsSayingWhichIsMissing() async {
         let connections = OneBotConnections()
-        _ = connections.add(7, carrying: .events) {}
+        _ = connections.add(7, .events) {}
         await #expect {
             _ = try await connections.apiClient(of: 7, for: "send_msg", waitingUpTo: .milliseconds(10))
         } throws: { error in
@@ -33,16 +33,16 @@ import VioCore
     @Test func aNewSocketReplacesOnlyTheOldOneOfTheSameAccountAndRole() {
         let connections = OneBotConnections()
         let closed = Mutex<[String]>([])
-        let events = connections.add(7, carrying: .events) { closed.withLock { $0.append("events") } }
-        let api = connections.add(7, carrying: .api, client: Self.client()) { closed.withLock { $0.append("api") } }
-        _ = connections.add(8, carrying: .api, client: Self.client()) { closed.withLock { $0.append("other") } }
+        let events = connections.add(7, .events) { closed.withLock { $0.append("events") } }
+        let api = connections.add(7, .api(Self.client())) { closed.withLock { $0.append("api") } }
+        _ = connections.add(8, .api(Self.client())) { closed.withLock { $0.append("other") } }
         #expect(closed.withLock { $0 }.isEmpty)
-        _ = connections.add(7, carrying: .api, client: Self.client()) {}
+        _ = connections.add(7, .api(Self.client())) {}
         #expect(closed.withLock { $0 } == ["api"])
 
         // The replaced socket's end does not forget its successor.
-        connections.remove(7, carrying: .api, number: api)
-        connections.remove(7, carrying: .events, number: events)
+        connections.remove(api)
+        connections.remove(events)
         #expect(connections.connectedAccounts == [7, 8])
     }
 }

@@ -27,8 +27,9 @@ final class ManualClock: Clock, Sendable {
     var now: Instant { state.withLock { $0.now } }
     var minimumResolution: Duration { .zero }
 
-    // sleep-ok: Clock's requirement; it returns only when the test advances the clock.
-    func sleep(until deadline: Instant, tolerance: Duration?) async throws {
+    /// Clock's requirement: returns only when the test advances the clock.
+    func sleep(until deadline: Instant, tolerance: Duration?) async throws {  // sleep-ok: no real time passes
+
         let id = state.withLock { state in
             state.nextID += 1
             return state.nextID

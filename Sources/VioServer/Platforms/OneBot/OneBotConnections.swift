@@ -8,29 +8,47 @@ import VioCore
 ///
 /// A new socket for an account and role replaces the old one, which is told to close:
 /// implementations reconnect without always closing the previous socket cleanly. An Event
-/// socket's actions wait for the account's API socket (``apiClient(of:waitingUpTo:)``): an
+/// socket's actions wait for the account's API socket (``apiClient(of:for:waitingUpTo:)``): an
 /// implementation dials both at once, and an event may arrive before the API socket is up.
 ///
 /// Guarded by a lock rather than an actor: `/ping` reads it from the connection's event loop, and
 /// an actor would cost two thread hops per `/ping`.
 final class OneBotConnections: Sendable {
     /// What a socket carries for its account.
-    enum Carries: Hashable, Sendable {
+    enum Socket: Sendable {
         /// Events, and for a Universal socket its own actions too.
         case events
-        /// Only the responses to actions sent on it (`X-Client-Role: API`).
-        case api
+        /// Only the responses to actions sent on it (`X-Client-Role: API`): its client performs
+        /// the actions of the account's Event socket.
+        case api(OneBotClient)
+
+        fileprivate var carries: Carries {
+            switch self {
+            case .events: .events
+            case .api: .api
+            }
+        }
     }
 
-    private struct Key: Hashable {
+    fileprivate enum Carries: Hashable {
+        case events, api
+    }
+
+    fileprivate struct Key: Hashable {
         let account: ID
         let carries: Carries
     }
 
+    /// One socket's place, for ``remove(_:)``.
+    struct Registration: Sendable {
+        fileprivate let key: Key
+        fileprivate let number: Int
+    }
+
     private struct Entry {
         let number: Int
+        let socket: Socket
         let close: @Sendable () -> Void
-        let client: OneBotClient?
     }
 
     private typealias APIWaiter = CheckedContinuation<OneBotClient, any Error>
@@ -40,42 +58,45 @@ final class OneBotConnections: Sendable {
         var nextNumber = 0
         /// Actions waiting for an account's API socket, by waiter number.
         var apiWaiters: [ID: [Int: APIWaiter]] = [:]
+
+        func apiClient(of account: ID) -> OneBotClient? {
+            guard case .api(let client)? = entries[Key(account: account, carries: .api)]?.socket else { return nil }
+            return client
+        }
     }
 
     private let state = Mutex(State())
 
     init() {}
 
-    /// Registers a socket of `account` and returns its number, for ``remove(_:carrying:number:)``;
-    /// an older socket of the account carrying the same is closed with its `close`. An API
-    /// socket's `client` performs the actions of the account's Event socket.
-    func add(_ account: ID, carrying carries: Carries, client: OneBotClient? = nil, close: @escaping @Sendable () -> Void) -> Int {
+    /// Registers a socket of `account`, for ``remove(_:)``; an older socket of the account carrying
+    /// the same is closed with its `close`.
+    func add(_ account: ID, _ socket: Socket, close: @escaping @Sendable () -> Void) -> Registration {
+        let key = Key(account: account, carries: socket.carries)
         let (number, replaced, waiters) = state.withLock { state in
             state.nextNumber += 1
-            let entry = Entry(number: state.nextNumber, close: close, client: client)
-            let replaced = state.entries.updateValue(entry, forKey: Key(account: account, carries: carries))
-            let waiters = carries == .api && client != nil ? state.apiWaiters.removeValue(forKey: account) ?? [:] : [:]
+            let replaced = state.entries.updateValue(Entry(number: state.nextNumber, socket: socket, close: close), forKey: key)
+            let waiters = key.carries == .api ? state.apiWaiters.removeValue(forKey: account) ?? [:] : [:]
             return (state.nextNumber, replaced, waiters)
         }
         replaced?.close()
-        if let client {
+        if case .api(let client) = socket {
             for waiter in waiters.values { waiter.resume(returning: client) }
         }
-        return number
+        return Registration(key: key, number: number)
     }
 
     /// Forgets a socket, unless a newer one for the same account and role has replaced it.
-    func remove(_ account: ID, carrying carries: Carries, number: Int) {
+    func remove(_ registration: Registration) {
         state.withLock { state in
-            let key = Key(account: account, carries: carries)
-            if state.entries[key]?.number == number { state.entries[key] = nil }
+            if state.entries[registration.key]?.number == registration.number { state.entries[registration.key] = nil }
         }
     }
 
     /// The client of `account`'s API socket, waiting for the socket up to `timeout` when it is not
     /// connected; throws ``OneBotError/unreachable(action:reason:)`` for `action` when none comes.
     func apiClient(of account: ID, for action: String, waitingUpTo timeout: Duration) async throws -> OneBotClient {
-        if let client = state.withLock({ $0.entries[Key(account: account, carries: .api)]?.client }) { return client }
+        if let client = state.withLock({ $0.apiClient(of: account) }) { return client }
         return try await withThrowingTaskGroup(of: OneBotClient.self) { group in
             group.addTask { try await self.waitForAPISocket(of: account) }
             group.addTask {
@@ -99,7 +120,7 @@ final class OneBotConnections: Sendable {
             try await withCheckedThrowingContinuation { (waiter: APIWaiter) in
                 // Checked under the lock: a cancellation either is seen here or finds the waiter.
                 let outcome = state.withLock { state -> Result<OneBotClient, any Error>? in
-                    if let client = state.entries[Key(account: account, carries: .api)]?.client { return .success(client) }
+                    if let client = state.apiClient(of: account) { return .success(client) }
                     if Task.isCancelled { return .failure(CancellationError()) }
                     state.apiWaiters[account, default: [:]][number] = waiter
                     return nil

@@ -16,7 +16,7 @@ import VioCore
 /// when all the handler did was one reply, the reply goes back as the answer's quick operation (no
 /// API call, and no API needed). Any other event, and a message whose handler does more or takes
 /// longer, is answered 204 and its actions go through the API. At shutdown, events that arrive are
-/// answered 503, and the implementation sends them again.
+/// answered 503, which implementations that retry send again.
 struct OneBotHTTPPost: ServerPlatform, Service {
     /// Also answers `/onebot/v11/http/`: the router ignores a trailing slash.
     static let path = "/onebot/v11/http"
@@ -154,9 +154,10 @@ final class OneBotHTTPAccounts: Sendable {
 
     /// `account`'s adapter, acting through its HTTP API; made, and logged, on its first event.
     func adapter(for account: ID, logger: Logger) -> OneBotAdapter {
+        let root = roots?.root(for: account)
         let (adapter, isNew) = adapters.withLock { adapters in
             if let adapter = adapters[account] { return (adapter, false) }
-            let caller: any OneBotCaller = roots?.root(for: account).map {
+            let caller: any OneBotCaller = root.map {
                 OneBotHTTPClient(root: $0, accessToken: accessToken, defaultTimeout: apiTimeout, transport: transport)
             } ?? NoHTTPAPI(account: account)
             let adapter = OneBotAdapter(client: caller, selfID: account)
@@ -164,7 +165,7 @@ final class OneBotHTTPAccounts: Sendable {
             return (adapter, true)
         }
         if isNew {
-            let api = roots?.root(for: account).map { "its actions go to \(ForwardLink.masked($0.absoluteString))" }
+            let api = root.map { "its actions go to \(ForwardLink.masked($0.absoluteString))" }
                 ?? "no ONEBOT_HTTP_API_URL for it: only replies given as quick operations reach QQ"
             logger.info("OneBot account posting events by HTTP", metadata: ["self_id": "\(account)", "api": "\(api)"])
         }

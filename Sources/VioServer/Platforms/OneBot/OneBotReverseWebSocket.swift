@@ -53,13 +53,12 @@ struct OneBotReverseWebSocket: ServerPlatform {
     func serve(selfID: ID, role: ReverseWebSocketHandshake.Role, inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async {
         let connectionLogger = Logger.with(logger, metadata: ["self_id": "\(selfID)"])
         let botLogger = SwiftLogBotLogger(logger: connectionLogger)
-        let carries: OneBotConnections.Carries
-        let apiClient: OneBotClient?
+        let socket: OneBotConnections.Socket
         let reading: @Sendable () async -> OneBotConnectionEnd
         switch role {
         case .api:
             let client = OneBotClient(defaultTimeout: apiTimeout, logger: botLogger) { try await outbound.write(oneBotFrame: $0) }
-            (carries, apiClient) = (.api, client)
+            socket = .api(client)
             let frames = OneBotFrameReader(inbound, maxSize: maximumMessageSize)
             reading = { await OneBotConnectionEnd.reading(closing: outbound) { try await Self.readResponses(from: frames, into: client, logger: connectionLogger) } }
         case .universal, .event:
@@ -69,11 +68,11 @@ struct OneBotReverseWebSocket: ServerPlatform {
             if role == .event {
                 connection = connection.acting(through: APISocketCaller(account: selfID, connections: connections, defaultTimeout: apiTimeout))
             }
-            (carries, apiClient) = (.events, nil)
+            socket = .events
             reading = { [dispatcher, connection] in await dispatcher.serve(connection, closing: outbound) }
         }
         let (replaced, replace) = AsyncStream.makeStream(of: Void.self)
-        let number = connections.add(selfID, carrying: carries, client: apiClient) {
+        let registration = connections.add(selfID, socket) {
             replace.yield()
             replace.finish()
         }
@@ -93,7 +92,7 @@ struct OneBotReverseWebSocket: ServerPlatform {
         if end == .replaced {
             try? await outbound.close(.normalClosure, reason: "replaced by a newer connection for this account")
         }
-        connections.remove(selfID, carrying: carries, number: number)
+        connections.remove(registration)
         end.log(to: Logger.with(connectionLogger, metadata: ["role": "\(role.rawValue)"]))
     }
 
@@ -101,8 +100,10 @@ struct OneBotReverseWebSocket: ServerPlatform {
     /// come on the Event socket, and are dropped here.
     private static func readResponses(from frames: OneBotFrameReader, into client: OneBotClient, logger: Logger) async throws {
         defer { client.connectionClosed() }
-        for try await frame in frames where client.receive(frame) != nil {
-            logger.debug("dropped an event sent on an API socket; events are read from the Event socket")
+        for try await frame in frames {
+            if client.receive(frame) != nil {
+                logger.debug("dropped an event sent on an API socket; events are read from the Event socket")
+            }
         }
     }
 }
