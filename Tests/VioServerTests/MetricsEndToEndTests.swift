@@ -35,7 +35,7 @@ import VioCore
                         // An event counts as handled once its reply's send has returned, just after the
                         // peer saw it: scrape until both events are in (each scrape a round trip, no sleep).
                         var text = ""
-                        for _ in 0..<100 {
+                        for _ in 0..<1000 {
                             text = try await client.send("/metrics", method: "GET").text
                             if Self.sample("vio_events_handled_total", #"platform="onebot""#, in: text) == 2,
                                Self.sample("vio_actions_total", #"action="send",platform="onebot""#, in: text) == 2 { break }

@@ -88,3 +88,19 @@ import VioCore
         }
     }
 }
+
+extension TelegramGroupEndToEndTests {
+    @Test func aGroupAdministratorSwitchesAFeatureOffForTheGroupOnly() async throws {
+        let api = FakeBotAPI()
+        api.setStatus("administrator", of: 43)
+        try await run(api) {
+            api.queue([T.message(1, id: 50, chat: T.group, from: 44, text: "/disable gun", command: 8)])
+            #expect(await Self.reply(to: 50, in: api) == FeatureTexts.runtime.permissionDenied)
+            api.queue([T.message(2, id: 51, chat: T.group, from: 43, text: "/disable@VioBot gun", command: 15)])
+            #expect(await Self.reply(to: 51, in: api) == "好的，「枪声」在这里关闭了，发送 /enable gun 可以再开启。")
+            api.queue([T.message(3, id: 52, chat: T.group, from: 44, text: "/gun", command: 4)])
+            #expect(await Self.reply(to: 52, in: api) == "「枪声」在本群已关闭，群管理员可以发送 /enable gun 开启。")
+        }
+        #expect(!api.calls.contains { $0.method == "sendVoice" || $0.method == "sendAudio" }, "no sound was sent")
+    }
+}

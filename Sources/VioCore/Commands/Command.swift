@@ -17,6 +17,9 @@ public struct Command: Sendable {
     public var permission: CommandPermission
     /// Hidden commands work but are left out of help.
     public var isHidden: Bool
+    /// The ``Feature`` the command belongs to and is switched with; ``Bot/install(_:)`` sets it
+    /// for the commands a feature adds. `nil`: always on.
+    public var featureID: String?
     public var handler: Handler
 
     public init(
@@ -64,6 +67,8 @@ public enum CommandPermission: Hashable, Sendable {
     case everyone
     /// Group admins and owners, in groups.
     case groupAdmin
+    /// Group admins and owners in groups; the user, in a private chat (for switches that belong to the chat).
+    case chatAdmin
     /// The group owner, in groups.
     case groupOwner
     /// Only the bot's superusers.
@@ -74,7 +79,7 @@ public enum CommandPermission: Hashable, Sendable {
         if isSuperuser { return true }
         switch self {
         case .everyone: return true
-        case .groupAdmin: return (role ?? .member) >= .admin
+        case .groupAdmin, .chatAdmin: return (role ?? .member) >= .admin
         case .groupOwner: return role == .owner
         case .superuser: return false
         }
@@ -85,6 +90,7 @@ public enum CommandPermission: Hashable, Sendable {
     func allows(_ context: BotContext) async -> Bool {
         if self == .everyone || context.senderIsSuperuser { return true }
         if self == .superuser { return false }
+        if self == .chatAdmin, context.chat.isPrivate { return true }
         return allows(role: await context.senderRole(), isSuperuser: false)
     }
 }

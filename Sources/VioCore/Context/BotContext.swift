@@ -13,12 +13,18 @@ public struct BotContext: ActionContext {
     public let services: BotServices
     /// The commands of the bot handling the message (for help listings).
     public let registry: CommandRegistry
+    /// The bot's features and which are on in this chat.
+    public let features: FeatureStates
 
-    public init(message: InboundMessage, actions: any ChatActions, services: BotServices, registry: CommandRegistry = CommandRegistry()) {
+    public init(
+        message: InboundMessage, actions: any ChatActions, services: BotServices, registry: CommandRegistry = CommandRegistry(),
+        features: FeatureStates = FeatureStates()
+    ) {
         self.message = message
         self.actions = actions
         self.services = services
         self.registry = registry
+        self.features = features
     }
 
     public var chat: Chat { message.chat }

@@ -74,6 +74,8 @@ struct ServerConfiguration: Sendable {
     var huntSoundBaseURL = Defaults.huntSounds
     /// `VIO_SUPERUSERS`: `platform:id` entries (`onebot:10001,telegram:123456`); a bare number is a QQ account.
     var superusers: [PlatformUser] = []
+    /// `VIO_DISABLED_FEATURES`: feature ids (`picture,lottery`) off in every chat that does not `/enable` them.
+    var disabledFeatures: Set<String> = []
     var welcomeText = "欢迎 {user} 加入本群！"
     var farewellText = "{user} 离开了本群。"
 
@@ -133,6 +135,8 @@ struct ServerConfiguration: Sendable {
         superusers = try (settings.text("VIO_SUPERUSERS") ?? "")
             .split(whereSeparator: { $0 == "," || $0 == "，" || $0.isWhitespace })
             .map { try Self.superuser(String($0)) }
+        disabledFeatures = Set((try settings.text("VIO_DISABLED_FEATURES") ?? "")
+            .split(whereSeparator: { $0 == "," || $0 == "，" || $0.isWhitespace }).map { $0.lowercased() })
         welcomeText = try settings.text("VIO_WELCOME_TEXT", default: welcomeText)
         farewellText = try settings.text("VIO_FAREWELL_TEXT", default: farewellText)
         readings = settings.readings

@@ -3,7 +3,10 @@ import VioCore
 /// `/admin` / `管理员`, in groups: names the group's owner and administrators, so a member knows
 /// whom to ask. As in VioGo, it is not a toy: a plain member who calls it is muted for
 /// ``muteSeconds`` (when the bot may mute), and told so.
-struct AdminFeature: VioFeature {
+struct AdminFeature: Feature {
+    let id = "admin"
+    var name: String { FeatureTexts.Feature.admin.name }
+    var summary: String { FeatureTexts.Feature.admin.summary }
     /// How long a plain member who calls `/admin` is muted.
     static let muteSeconds = 60
 

@@ -7,7 +7,10 @@ import VioCore
 /// Each conversation (a user in private, a user within a group) keeps its history in the
 /// conversation store; the newest turns that fit 20 turns and a token budget go with each request,
 /// after the persona's system prompt. `/reset` / `重置对话` forgets the conversation.
-struct ChatFeature: VioFeature {
+struct ChatFeature: Feature {
+    let id = "chat"
+    var name: String { FeatureTexts.Feature.chat.name }
+    var summary: String { FeatureTexts.Feature.chat.summary }
     let environment: FeatureEnvironment
     let logger: any BotLogger
 

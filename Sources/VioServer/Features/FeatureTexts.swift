@@ -11,14 +11,50 @@ enum FeatureTexts {
         handlerFailed: "出了点问题，请稍后再试。",
         groupOnly: "这个指令只能在群里用。",
         privateOnly: "这个指令只能私聊用。",
-        permissionDenied: "你没有权限使用这个指令。"
+        permissionDenied: "你没有权限使用这个指令。",
+        featureOffInGroup: "「{feature}」在本群已关闭，群管理员可以发送 /enable {id} 开启。",
+        featureOffInPrivate: "「{feature}」在这里已关闭，发送 /enable {id} 就能开启。"
     )
+
+    /// Each feature's name and one line, as `/features` and help list them.
+    enum Feature {
+        static let help = (name: "帮助", summary: "帮助、/start 和 /me")
+        static let ping = (name: "状态", summary: "/ping：看看 Vio 还在不在")
+        static let chat = (name: "聊天", summary: "和 AI 聊天，带记忆")
+        static let roast = (name: "锐评", summary: "锐评一下：犀利点评一段文字")
+        static let picture = (name: "涩图", summary: "来份涩图、来份r18涩图")
+        static let gun = (name: "枪声", summary: "打一枪听听：Hunt: Showdown 的枪声")
+        static let lottery = (name: "禁言抽奖", summary: "禁言抽奖和 /banme")
+        static let admin = (name: "管理员", summary: "/admin：看看本群的管理员")
+        static let recall = (name: "撤回记录", summary: "撤回了什么：看看最近谁撤回了什么")
+        static let welcome = (name: "进群欢迎", summary: "欢迎新成员，送别离开的成员")
+    }
+
+    /// `/features`, `/enable` and `/disable`.
+    static let switchboard: FeatureSwitchboard.Texts = {
+        var texts = FeatureSwitchboard.Texts()
+        texts.name = "功能开关"
+        texts.summary = "在本群或本聊天里开关功能"
+        texts.listSummary = "看看每个功能在这里是开还是关"
+        texts.enableSummary = "在这里开启一个功能（群里需管理员）"
+        texts.disableSummary = "在这里关闭一个功能（群里需管理员）"
+        texts.usage = "<功能>"
+        texts.listTitle = "这里的功能："
+        texts.listLine = "{state} {id}（{feature}）— {summary}"
+        texts.listHint = "用 /enable <功能> 或 /disable <功能> 开关，功能可以写名字或指令，比如 /disable 来份涩图。"
+        texts.unknownFeature = "没有叫「{query}」的功能，发送 /features 看看有哪些。"
+        texts.notSwitchable = "「{feature}」不能关闭。"
+        texts.switchedOn = "好的，「{feature}」在这里开启了。"
+        texts.switchedOff = "好的，「{feature}」在这里关闭了，发送 /enable {id} 可以再开启。"
+        return texts
+    }()
 
     enum Help {
         static let title = "Vio 的指令："
         static let summary = "看看 Vio 会什么"
         static let groupOnly = "（仅群聊）"
         static let privateOnly = "（仅私聊）"
+        static let off = "（这里已关闭）"
     }
 
     enum Summary {

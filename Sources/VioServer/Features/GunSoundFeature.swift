@@ -5,7 +5,10 @@ import VioCore
 ///
 /// The clip is `HUNT_SOUND_BASE_URL` + `<file_stem>-<NN>.mp3`; a random gun when none is named, 5 m
 /// when no distance is. QQ plays a `record` only when it is the whole message, so it is sent alone.
-struct GunSoundFeature: VioFeature {
+struct GunSoundFeature: Feature {
+    let id = "gun"
+    var name: String { FeatureTexts.Feature.gun.name }
+    var summary: String { FeatureTexts.Feature.gun.summary }
     let environment: FeatureEnvironment
     var arsenal = HuntArsenal.standard
 

@@ -6,7 +6,10 @@ import VioCore
 ///   under 30 seconds as forever, so it never draws less.
 ///
 /// When the bot may not mute (it is no admin, or the sender outranks it) the user hears so, kindly.
-struct MuteLotteryFeature: VioFeature {
+struct MuteLotteryFeature: Feature {
+    let id = "lottery"
+    var name: String { FeatureTexts.Feature.lottery.name }
+    var summary: String { FeatureTexts.Feature.lottery.summary }
     let environment: FeatureEnvironment
 
     /// The longest mute the lottery hands out, in seconds.

@@ -6,7 +6,10 @@ import VioCore
 /// Tags are separated by spaces, commas or `，`. In groups the picture comes as a forward bundle
 /// (as VioGo sent it), in private chats as a picture. r18 is off everywhere until a group admin,
 /// the owner or a superuser turns it on for that chat; the switch is kept in `records`.
-struct PictureFeature: VioFeature {
+struct PictureFeature: Feature {
+    let id = "picture"
+    var name: String { FeatureTexts.Feature.picture.name }
+    var summary: String { FeatureTexts.Feature.picture.summary }
     let environment: FeatureEnvironment
 
     /// Where the r18 switch of each chat is kept (a JSON `true`/`false`, no expiry).

@@ -1,7 +1,10 @@
 import VioCore
 
 /// `/ping`: `pong`, how long the server has run and which bots are connected.
-struct PingFeature: VioFeature {
+struct PingFeature: Feature {
+    let id = "ping"
+    var name: String { FeatureTexts.Feature.ping.name }
+    var summary: String { FeatureTexts.Feature.ping.summary }
     let environment: FeatureEnvironment
 
     func install(on bot: inout Bot) {

@@ -8,7 +8,10 @@ import VioCore
 /// ``RecallRecord`` for 72 hours with the content from that log or else from the platform, keyed
 /// so that the keys sort by the recall's time: the command reads the key list and one record,
 /// however many recalls the group had, and notices that arrive out of order still sort right.
-struct RecallFeature: VioFeature {
+struct RecallFeature: Feature {
+    let id = "recall"
+    var name: String { FeatureTexts.Feature.recall.name }
+    var summary: String { FeatureTexts.Feature.recall.summary }
     let environment: FeatureEnvironment
 
     func install(on bot: inout Bot) {

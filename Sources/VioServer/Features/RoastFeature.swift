@@ -5,7 +5,10 @@ import VioCore
 ///
 /// Uses the sharp-reviewer persona (not the chat persona) and no memory; DeepSeek when
 /// `DeepSeekAPIKey` is set, else the chat model.
-struct RoastFeature: VioFeature {
+struct RoastFeature: Feature {
+    let id = "roast"
+    var name: String { FeatureTexts.Feature.roast.name }
+    var summary: String { FeatureTexts.Feature.roast.summary }
     let environment: FeatureEnvironment
 
     func install(on bot: inout Bot) {

@@ -12,13 +12,15 @@ enum VioFeatures {
     /// Registers every command, the chat fallback, middleware and notice handlers of the Vio bot.
     ///
     /// Also makes the runtime's own replies Chinese (``FeatureTexts/runtime``) and adds
-    /// `configuration.superusers` (`VIO_SUPERUSERS`) as the bot's superusers. Commands are listed by help in the order below.
+    /// `configuration.superusers` (`VIO_SUPERUSERS`) as the bot's superusers and switches off
+    /// `VIO_DISABLED_FEATURES` by default. Commands are listed by help in the order below.
     static func install(on bot: inout Bot, environment: FeatureEnvironment) {
         bot.texts = FeatureTexts.runtime
         bot.services.superusers.formUnion(environment.configuration.superusers)
-        let features: [any VioFeature] = [
+        let features: [any Feature] = [
             HelpFeature(),
-            StartFeature(),
+            FeatureSwitchboard(
+                texts: FeatureTexts.switchboard, listAliases: ["功能列表"], enableAliases: ["开启功能"], disableAliases: ["关闭功能"]),
             ChatFeature(environment: environment, logger: bot.services.logger),
             RoastFeature(environment: environment),
             PictureFeature(environment: environment),
@@ -30,7 +32,14 @@ enum VioFeatures {
             PingFeature(environment: environment),
         ]
         for feature in features {
-            feature.install(on: &bot)
+            bot.install(feature)
+        }
+        bot.featuresOffByDefault = environment.configuration.disabledFeatures
+        let unknown = environment.configuration.disabledFeatures.subtracting(bot.features.map(\.id))
+        if !unknown.isEmpty {
+            bot.services.logger.warning("VIO_DISABLED_FEATURES names features Vio does not have; they are ignored", metadata: [
+                "unknown": unknown.sorted().joined(separator: ","), "known": bot.features.map(\.id).joined(separator: ","),
+            ])
         }
     }
 }

@@ -6,7 +6,10 @@ import VioCore
 /// The texts come from `VIO_WELCOME_TEXT` and `VIO_FAREWELL_TEXT`; `{user}` becomes a mention of the
 /// newcomer in the welcome and the user's id in the farewell (a mention would reach no one). The bot
 /// does not greet itself when it joins a group.
-struct WelcomeFeature: VioFeature {
+struct WelcomeFeature: Feature {
+    let id = "welcome"
+    var name: String { FeatureTexts.Feature.welcome.name }
+    var summary: String { FeatureTexts.Feature.welcome.summary }
     let configuration: ServerConfiguration
 
     static let placeholder = "{user}"

@@ -39,7 +39,7 @@ final class FeatureHarness: Sendable {
             configuration: configuration, transport: transport, conversations: conversations, records: records, now: { clock.now },
             random: { random.next(in: $0) },
             status: { ServerStatus(uptime: .seconds(3665), connectedBots: ["10001", "10002"]) })
-        var bot = Bot(services: BotServices(logger: logger))
+        var bot = Bot(services: BotServices(storage: records, logger: logger))
         VioFeatures.install(on: &bot, environment: environment)
         self.bot = bot
     }
