@@ -10,12 +10,14 @@ import VioCoreTesting
 @Suite struct VioBotEndToEndTests {
     static let selfID: Int64 = 3_000_000_002
 
-    /// Runs the Vio bot against `upstreams`, on `directory`'s data.
-    func run(_ upstreams: FakeUpstreams, in directory: URL, _ script: @escaping @Sendable (ScriptedOneBotPeer.Session) async throws -> Void) async throws {
+    /// Runs the Vio bot against `upstreams`, on `directory`'s data, with the settings `configure` adds.
+    func run(_ upstreams: FakeUpstreams, in directory: URL, configure: @escaping @Sendable (inout ServerConfiguration) -> Void = { _ in },
+             _ script: @escaping @Sendable (ScriptedOneBotPeer.Session) async throws -> Void) async throws {
         try await upstreams.run { baseURL in
             try await RunningServer.withVioBot(dataDirectory: directory, configure: { configuration in
                 configuration.chat = .init(apiKey: Redacted("sk-test-key-0123456789"), baseURL: baseURL.appendingPathComponent("v1"), model: "fake")
                 configuration.pictureAPIURL = baseURL.appendingPathComponent("setu/v2")
+                configure(&configuration)
             }) { server in
                 // The recall handler asks for the message when the recall log has not got it yet.
                 try await ScriptedOneBotPeer.connect(port: server.port, selfID: Self.selfID, answering: ["get_msg": OneBotFrames.recalledSecret], script)

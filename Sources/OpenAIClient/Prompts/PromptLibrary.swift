@@ -42,22 +42,42 @@ public struct PromptLibrary: Hashable, Sendable {
     /// both id and title. Entries without both strings are skipped.
     /// - Throws: ``PromptLibraryError`` when the data is not such an array.
     public static func presets(fromActPromptJSON data: Data) throws(PromptLibraryError) -> [PromptPreset] {
+        try actPromptFile(data).presets
+    }
+
+    /// ``presets(fromActPromptJSON:)`` with the positions of the entries it skipped, so a caller can say which.
+    public static func actPromptFile(_ data: Data) throws(PromptLibraryError) -> (presets: [PromptPreset], skipped: [Int]) {
         let entries: [ActPrompt]
         do {
             entries = try JSONDecoder().decode([ActPrompt].self, from: data)
         } catch {
             throw .notActPromptJSON(reason: OpenAIError.summary(of: error))
         }
-        return entries.compactMap { entry in
+        var presets: [PromptPreset] = []
+        var skipped: [Int] = []
+        for (position, entry) in entries.enumerated() {
             guard let act = entry.act?.trimmingCharacters(in: .whitespacesAndNewlines), !act.isEmpty,
-                  let prompt = entry.prompt, !prompt.isEmpty else { return nil }
-            return PromptPreset(id: act, title: act, systemPrompt: prompt)
+                  let prompt = entry.prompt, !prompt.isEmpty else {
+                skipped.append(position)
+                continue
+            }
+            presets.append(PromptPreset(id: act, title: act, systemPrompt: prompt))
         }
+        return (presets, skipped)
     }
 
+    /// One entry; a field of another type counts as missing, so one odd entry is skipped, not the file.
     private struct ActPrompt: Decodable {
         var act: String?
         var prompt: String?
+
+        private enum CodingKeys: String, CodingKey { case act, prompt }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            act = try? container.decodeIfPresent(String.self, forKey: .act)
+            prompt = try? container.decodeIfPresent(String.self, forKey: .prompt)
+        }
     }
 }
 

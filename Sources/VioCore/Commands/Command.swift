@@ -85,9 +85,14 @@ public enum CommandPermission: Hashable, Sendable {
         }
     }
 
-    /// Whether the sender of `context` may run the command; the role is looked up only when it
-    /// matters and the message did not carry it (``BotContext/senderRole()``).
-    func allows(_ context: BotContext) async -> Bool {
+    /// Whether the sender of `context` has this permission; the role is looked up only when it
+    /// matters and the message did not carry it (``BotContext/senderRole()``). For a command whose
+    /// reading is open to everyone and whose changes are not:
+    ///
+    /// ```swift
+    /// guard await CommandPermission.chatAdmin.allows(context) else { return try await context.reply("admins only") }
+    /// ```
+    public func allows(_ context: BotContext) async -> Bool {
         if self == .everyone || context.senderIsSuperuser { return true }
         if self == .superuser { return false }
         if self == .chatAdmin, context.chat.isPrivate { return true }

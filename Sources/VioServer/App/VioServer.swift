@@ -61,7 +61,7 @@ struct VioServer: Sendable {
             HTTPChat(
                 dispatcher: dispatcher, conversations: storage.conversations,
                 model: configuration.chat.map { ModelCaller(endpoint: $0, transport: transport, metrics: metrics) },
-                defaultPreset: configuration.chatPersona,
+                presets: configuration.prompts, defaultPreset: configuration.chatPersona,
                 apiKey: configuration.httpAPIKey, requestsPerMinute: configuration.httpRequestsPerMinute, logger: logger),
         ]
         if !configuration.oneBotWebSocketURLs.isEmpty {

@@ -1,4 +1,5 @@
 import Foundation
+import OpenAIClient
 import VioCore
 import VioStorage
 
@@ -67,6 +68,12 @@ struct ServerConfiguration: Sendable {
     var chat: ModelEndpoint?
     /// The preset id the chat persona comes from.
     var persona = "vio"
+    /// The presets a chat may choose with `/persona`: the built-ins, then `VIO_PROMPTS_FILE`'s.
+    var prompts = PromptLibrary.builtIn
+    /// `VIO_PROMPTS_FILE`, and the positions of its entries that were skipped for lacking an act or a prompt.
+    var promptsFile: (path: String, skipped: [Int])?
+    /// `VIO_MODELS`: the chat models a chat may choose with `/model`; the first is the chat's default.
+    var models: [String] = []
     /// The model for 锐评一下 when a DeepSeek key is set; otherwise the chat model is used.
     var roast: ModelEndpoint?
 
@@ -120,10 +127,16 @@ struct ServerConfiguration: Sendable {
 
         let chatURL = try settings.url("OPENAI_BASE_URL", "ChatGPTURL_proxy", "AIconfig.chatgpt_url_proxy", default: Defaults.openAI)
         let chatModel = try settings.text("OPENAI_MODEL", default: "gpt-4o-mini")
+        models = try Self.list(settings.text("VIO_MODELS"))
         if let key = try settings.secret("OPENAI_API_KEY", "chatGPTAPIKey") {
-            chat = ModelEndpoint(apiKey: key, baseURL: chatURL, model: chatModel)
+            chat = ModelEndpoint(apiKey: key, baseURL: chatURL, model: models.first ?? chatModel)
         }
         persona = try settings.text("VIO_PERSONA", default: persona)
+        if let path = try settings.text("VIO_PROMPTS_FILE") {
+            let file = try Self.promptFile(at: path)
+            prompts.add(contentsOf: file.presets)
+            promptsFile = (path, file.skipped)
+        }
         let roastURL = try settings.url("DEEPSEEK_BASE_URL", "AIconfig.deepseek_url", default: Defaults.deepSeek)
         let roastModel = try settings.text("DEEPSEEK_MODEL", default: "deepseek-chat")
         if let key = try settings.secret("DEEPSEEK_API_KEY", "DeepSeekAPIKey") {
@@ -132,14 +145,36 @@ struct ServerConfiguration: Sendable {
 
         pictureAPIURL = try settings.url("SETU_API_URL", default: pictureAPIURL)
         huntSoundBaseURL = try settings.url("HUNT_SOUND_BASE_URL", default: huntSoundBaseURL)
-        superusers = try (settings.text("VIO_SUPERUSERS") ?? "")
-            .split(whereSeparator: { $0 == "," || $0 == "，" || $0.isWhitespace })
-            .map { try Self.superuser(String($0)) }
-        disabledFeatures = Set((try settings.text("VIO_DISABLED_FEATURES") ?? "")
-            .split(whereSeparator: { $0 == "," || $0 == "，" || $0.isWhitespace }).map { $0.lowercased() })
+        superusers = try Self.list(settings.text("VIO_SUPERUSERS")).map(Self.superuser)
+        disabledFeatures = Set(try Self.list(settings.text("VIO_DISABLED_FEATURES")).map { $0.lowercased() })
         welcomeText = try settings.text("VIO_WELCOME_TEXT", default: welcomeText)
         farewellText = try settings.text("VIO_FAREWELL_TEXT", default: farewellText)
         readings = settings.readings
+    }
+
+    /// The models a chat may choose with `/model`: `VIO_MODELS`, or just the chat model when it is unset.
+    var chatModels: [String] {
+        models.isEmpty ? chat.map { [$0.model] } ?? [] : models
+    }
+
+    /// A comma-separated setting's entries (`,`, `，` or spaces between them).
+    static func list(_ text: String?) -> [String] {
+        (text ?? "").split(whereSeparator: { $0 == "," || $0 == "，" || $0.isWhitespace }).map(String.init)
+    }
+
+    /// The presets of the awesome-chatgpt-prompts-style file at `path`.
+    static func promptFile(at path: String) throws -> (presets: [PromptPreset], skipped: [Int]) {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw ConfigurationError(setting: "VIO_PROMPTS_FILE", problem: "\(path) cannot be read (\(error.localizedDescription)); check the path")
+        }
+        do {
+            return try PromptLibrary.actPromptFile(data)
+        } catch {
+            throw ConfigurationError(setting: "VIO_PROMPTS_FILE", problem: "\(path): \(error)")
+        }
     }
 
     /// One `VIO_SUPERUSERS` entry: `telegram:123456`, `onebot:10001` (or `qq:10001`), or a bare QQ number.

@@ -53,6 +53,10 @@ struct StartupReport: Sendable {
                 ? "ONEBOT_ACCESS_TOKEN is not set: any OneBot client that reaches this port may connect as a bot" : nil,
             configuration.oneBotHTTPPostIsOn && configuration.oneBotSecret == nil
                 ? "ONEBOT_SECRET is not set: anyone who reaches this port may post OneBot events to /onebot/v11/http as if from your implementation" : nil,
+            configuration.promptsFile.flatMap { file in
+                file.skipped.isEmpty ? nil
+                    : "VIO_PROMPTS_FILE \(file.path): entries \(file.skipped.map(String.init).joined(separator: ", ")) (counting from 0) lack an act or a prompt and were skipped"
+            },
             configuration.httpAPIKey == nil
                 ? "VIO_API_KEY is not set: the HTTP chat endpoints (/post, /v1/chat, /v1/chat/completions) answer anyone who reaches this port" : nil,
         ].compactMap { $0 }

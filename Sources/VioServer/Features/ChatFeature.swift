@@ -7,6 +7,11 @@ import VioCore
 /// Each conversation (a user in private, a user within a group) keeps its history in the
 /// conversation store; the newest turns that fit 20 turns and a token budget go with each request,
 /// after the persona's system prompt. `/reset` / `重置对话` forgets the conversation.
+///
+/// `/persona` / `人格` lists the presets (the built-ins and `VIO_PROMPTS_FILE`'s) and sets this chat's,
+/// which starts fresh conversations; `/model` / `模型` lists `VIO_MODELS` and sets this chat's. In
+/// groups only admins, the owner and superusers may set them; anyone may list. Both are kept per
+/// chat as a ``ChatSetup``.
 struct ChatFeature: Feature {
     let id = "chat"
     var name: String { FeatureTexts.Feature.chat.name }
@@ -22,6 +27,12 @@ struct ChatFeature: Feature {
         bot.command("/reset", aliases: ["重置对话"], summary: FeatureTexts.Summary.reset) { context, _ in
             try await chat.forget(context)
         }
+        bot.command("/persona", aliases: ["人格"], summary: FeatureTexts.Summary.persona, usage: FeatureTexts.Usage.persona) { context, arguments in
+            try await context.say(try await chat.choosePersona(arguments.text, in: context))
+        }
+        bot.command("/model", aliases: ["模型"], summary: FeatureTexts.Summary.model, usage: FeatureTexts.Usage.model) { context, arguments in
+            try await context.say(try await chat.chooseModel(arguments.text, in: context))
+        }
         bot.fallback { context in
             try await chat.answer(context.message.text, in: context)
         }
@@ -30,9 +41,9 @@ struct ChatFeature: Feature {
     /// The configured persona; an unknown id is logged once, here, as the chat's own setting.
     private func persona() -> PromptPreset {
         let configuration = environment.configuration
-        if PromptLibrary.builtIn[configuration.persona] == nil {
+        if configuration.prompts[configuration.persona] == nil {
             logger.warning("unknown persona; using the built-in vio persona", metadata: [
-                "VIO_PERSONA": configuration.persona, "known": PromptLibrary.builtIn.presets.map(\.id).joined(separator: ","),
+                "VIO_PERSONA": configuration.persona, "known": configuration.prompts.presets.map(\.id).joined(separator: ","),
             ])
         }
         return configuration.chatPersona
@@ -43,20 +54,27 @@ extension ServerConfiguration {
     /// The preset `VIO_PERSONA` names, or Vio's own when it names none: the chat feature's persona,
     /// and the HTTP chat endpoint's when a request names no preset.
     var chatPersona: PromptPreset {
-        PromptLibrary.builtIn[persona] ?? .vio
+        prompts[persona] ?? .vio
     }
 }
 
-/// The chat feature's work, shared by its command and the fallback.
+/// The chat feature's work, shared by its commands and the fallback.
 private struct ChatSession: Sendable {
     let conversations: any ConversationStore
-    let persona: Conversation
+    let setups: ChatSetups
+    let prompts: PromptLibrary
+    let defaultPersona: PromptPreset
+    let models: [String]
     let chat: RememberingChat?
 
     init(environment: FeatureEnvironment, persona: PromptPreset) {
+        let configuration = environment.configuration
         conversations = environment.conversations
-        self.persona = Conversation(preset: persona)
-        chat = environment.configuration.chat.map {
+        setups = ChatSetups(records: environment.records)
+        prompts = configuration.prompts
+        defaultPersona = persona
+        models = configuration.chatModels
+        chat = configuration.chat.map {
             RememberingChat(
                 conversations: environment.conversations, model: ModelCaller(endpoint: $0, transport: environment.transport, metrics: environment.metrics),
                 now: environment.now)
@@ -64,13 +82,57 @@ private struct ChatSession: Sendable {
     }
 
     func answer(_ text: String, in context: BotContext) async throws {
-        guard let chat else { return try await context.say(FeatureTexts.Chat.notConfigured) }
+        guard var chat else { return try await context.say(FeatureTexts.Chat.notConfigured) }
         guard !text.isEmpty else { return try await context.say(FeatureTexts.Chat.empty) }
-        try await context.say(try await chat.answer(text, in: ConversationKey(context.message), as: persona))
+        let setup = await setups.setup(of: context)
+        chat.model = chat.model.using(model: model(of: setup, default: chat.model.model))
+        let persona = Conversation(preset: persona(of: setup))
+        try await context.say(try await chat.answer(text, in: setup.conversation(of: context.message), as: persona))
     }
 
     func forget(_ context: BotContext) async throws {
-        try await conversations.reset(ConversationKey(context.message))
+        try await conversations.reset(await setups.setup(of: context).conversation(of: context.message))
         try await context.say(FeatureTexts.Chat.reset)
+    }
+
+    /// `/persona [name|reset]`: the list, or the chat's persona set and what it is now.
+    func choosePersona(_ query: String, in context: BotContext) async throws -> String {
+        var setup = await setups.setup(of: context)
+        let current = persona(of: setup)
+        guard !query.isEmpty else { return FeatureTexts.Persona.list(prompts.presets, current: current) }
+        let isReset = ["reset", "重置", "默认"].contains(query.lowercased())
+        let chosen = isReset ? defaultPersona : prompts[query]
+        guard let chosen else { return FeatureTexts.Persona.unknown(query, presets: prompts.presets, current: current) }
+        guard await CommandPermission.chatAdmin.allows(context) else { return FeatureTexts.Chat.switchRefused }
+        setup.switchPersona(to: isReset ? nil : chosen.id)
+        try await setups.save(setup, for: context)
+        context.logger.info("chat persona switched", metadata: ["persona": "\(chosen.id)", "chat": "\(context.chatRecordKey)", "by": "\(context.sender.id)"])
+        return isReset ? FeatureTexts.Persona.reset(to: chosen) : FeatureTexts.Persona.switched(to: chosen)
+    }
+
+    /// `/model [name]`: the list, or the chat's model set.
+    func chooseModel(_ query: String, in context: BotContext) async throws -> String {
+        guard let chat else { return FeatureTexts.Chat.notConfigured }
+        var setup = await setups.setup(of: context)
+        let current = model(of: setup, default: chat.model.model)
+        guard !query.isEmpty else { return FeatureTexts.ModelChoice.list(models, current: current) }
+        guard let chosen = models.first(where: { $0.lowercased() == query.lowercased() }) else {
+            return FeatureTexts.ModelChoice.unknown(query, models: models, current: current)
+        }
+        guard await CommandPermission.chatAdmin.allows(context) else { return FeatureTexts.Chat.switchRefused }
+        setup.model = chosen == models.first ? nil : chosen
+        try await setups.save(setup, for: context)
+        context.logger.info("chat model switched", metadata: ["model": "\(chosen)", "chat": "\(context.chatRecordKey)", "by": "\(context.sender.id)"])
+        return FeatureTexts.ModelChoice.switched(to: chosen)
+    }
+
+    /// The chat's persona; the default when it chose none or a preset no longer offered.
+    private func persona(of setup: ChatSetup) -> PromptPreset {
+        setup.persona.flatMap { prompts[$0] } ?? defaultPersona
+    }
+
+    /// The chat's model; the default when it chose none or one no longer in `VIO_MODELS`.
+    private func model(of setup: ChatSetup, default defaultModel: String) -> String {
+        setup.model.flatMap { chosen in models.first { $0 == chosen } } ?? defaultModel
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import OpenAIClient
 import VioCore
 
 /// Every sentence the Vio bot says in chat, in one place: change wording or language here.
@@ -60,6 +61,8 @@ enum FeatureTexts {
     enum Summary {
         static let chat = "和 Vio 聊天（直接说话也可以）"
         static let reset = "忘掉和你的对话"
+        static let persona = "看看或换掉这里的人格（群里换需管理员）"
+        static let model = "看看或换掉这里用的模型（群里换需管理员）"
         static let roast = "锐评一段文字或被回复的消息"
         static let picture = "来一张图，可以带标签"
         static let r18Picture = "来一张 r18 图（需先用 /r18 on 开启）"
@@ -76,6 +79,8 @@ enum FeatureTexts {
 
     enum Usage {
         static let chat = "<内容>"
+        static let persona = "[人格|reset]"
+        static let model = "[模型]"
         static let roast = "[内容]"
         static let picture = "[标签]"
         static let r18Switch = "on|off"
@@ -86,6 +91,44 @@ enum FeatureTexts {
         static let notConfigured = "聊天功能还没有配置，请管理员设置 OPENAI_API_KEY。"
         static let empty = "想聊点什么？直接说，或者在 /chat 后面写上内容。"
         static let reset = "好的，之前的对话我已经忘掉了。"
+        static let switchRefused = "群里只有管理员可以换人格和模型。"
+    }
+
+    enum Persona {
+        /// `vio（Vio）` for a built-in preset, just the act for one from the prompts file.
+        static func name(_ preset: PromptPreset) -> String {
+            preset.title == preset.id ? preset.id : "\(preset.id)（\(preset.title)）"
+        }
+
+        static func list(_ presets: [PromptPreset], current: PromptPreset) -> String {
+            "这里的人格：\(name(current))\n可选：\(presets.map(name).joined(separator: "、"))\n用「/persona 名称」切换，「/persona reset」恢复默认。"
+        }
+
+        static func unknown(_ query: String, presets: [PromptPreset], current: PromptPreset) -> String {
+            "没有叫「\(query)」的人格。\n" + list(presets, current: current)
+        }
+
+        static func switched(to preset: PromptPreset) -> String {
+            "好的，这里的人格换成了「\(name(preset))」。之前的对话不再带上，从现在开始新的对话。"
+        }
+
+        static func reset(to preset: PromptPreset) -> String {
+            "人格已恢复默认「\(name(preset))」。之前的对话不再带上，从现在开始新的对话。"
+        }
+    }
+
+    enum ModelChoice {
+        static func list(_ models: [String], current: String) -> String {
+            "这里用的模型：\(current)\n可选：\(models.joined(separator: "、"))\n用「/model 名称」切换。"
+        }
+
+        static func unknown(_ query: String, models: [String], current: String) -> String {
+            "不能用「\(query)」。\n" + list(models, current: current)
+        }
+
+        static func switched(to model: String) -> String {
+            "好的，这里换成了模型 \(model)。"
+        }
     }
 
     enum Model {

@@ -8,7 +8,7 @@ import VioCore
 /// No retries and a one-minute timeout: a chat user would rather hear "try again" than wait minutes.
 /// Failures become ``FeatureError``s, so the user gets a short reply and the log the detail.
 struct ModelCaller: Sendable {
-    let model: String
+    private(set) var model: String
     private let client: OpenAIClient
     private let metrics: ServerMetrics?
 
@@ -19,6 +19,13 @@ struct ModelCaller: Sendable {
         client = OpenAIClient(
             configuration: .init(baseURL: endpoint.baseURL, apiKey: endpoint.apiKey, timeout: .seconds(60), maxRetries: 0),
             transport: transport)
+    }
+
+    /// This caller, asking `model` instead (the model a chat chose with `/model`).
+    func using(model: String) -> ModelCaller {
+        var caller = self
+        caller.model = model
+        return caller
     }
 
     /// The model's answer to `messages`, trimmed.

@@ -26,7 +26,7 @@ struct PictureFeature: Feature {
             try await Self.sendPicture(tags: arguments.text, r18: true, api: api, in: context)
         }
         bot.command("/r18", summary: FeatureTexts.Summary.r18Switch, usage: FeatureTexts.Usage.r18Switch, permission: .groupAdmin) { context, arguments in
-            let key = Self.settingKey(context)
+            let key = context.chatRecordKey
             switch arguments.text.lowercased() {
             case "on", "开", "开启":
                 try await records.set(true, for: key, in: Self.r18Namespace)
@@ -45,12 +45,8 @@ struct PictureFeature: Feature {
         text.split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == "，" }).map(String.init)
     }
 
-    private static func settingKey(_ context: BotContext) -> String {
-        "\(context.platform)/\(context.chat.kind.rawValue)/\(context.chat.id)"
-    }
-
     private static func isR18Enabled(in context: BotContext, records: any KeyValueStore) async throws -> Bool {
-        try await records.get(Bool.self, for: settingKey(context), in: r18Namespace) ?? false
+        try await records.get(Bool.self, for: context.chatRecordKey, in: r18Namespace) ?? false
     }
 
     private static func sendPicture(tags text: String, r18: Bool, api: PictureAPI, in context: BotContext) async throws {

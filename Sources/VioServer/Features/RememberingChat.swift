@@ -15,7 +15,7 @@ import VioStorage
 /// ```
 struct RememberingChat: Sendable {
     let conversations: any ConversationStore
-    let model: ModelCaller
+    var model: ModelCaller
     let now: @Sendable () -> Date
 
     /// The model's answer to `text` in the conversation `key`, which then holds both turns.

@@ -18,7 +18,7 @@ import VioCoreTesting
             #expect(help.contains(word), "help lacks \(word)")
         }
         #expect(help.contains("打一枪听听 /gun [枪名] [距离] — 听一声 Hunt 的枪声"))
-        #expect(help.split(separator: "\n").count == 19)
+        #expect(help.split(separator: "\n").count == 21)
     }
 
     @Test func helpInPrivateMarksGroupOnlyCommands() async throws {

@@ -31,9 +31,8 @@ struct HTTPChat: ServerPlatform {
     ///   - model: the chat model; without one `/post` answers as the bot does (commands work,
     ///     chat says it is not configured) and the model endpoints answer 503.
     ///   - requestsPerMinute: each client address's allowance; 0 for no limit.
-    init(dispatcher: Dispatcher, conversations: any ConversationStore, model: ModelCaller?, defaultPreset: PromptPreset,
+    init(dispatcher: Dispatcher, conversations: any ConversationStore, model: ModelCaller?, presets: PromptLibrary = .builtIn, defaultPreset: PromptPreset,
          apiKey: Redacted?, requestsPerMinute: Int, logger: Logger, now: @escaping @Sendable () -> Date = { Date() }) {
-        let presets = PromptLibrary.builtIn
         post = PostEndpoint(dispatcher: dispatcher, conversations: conversations)
         chat = ChatEndpoint(
             chat: model.map { RememberingChat(conversations: conversations, model: $0, now: now) },

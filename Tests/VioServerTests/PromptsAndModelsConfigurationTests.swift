@@ -1,0 +1,67 @@
+import Foundation
+import OpenAIClient
+import Testing
+@testable import VioServer
+
+/// `VIO_PROMPTS_FILE` and `VIO_MODELS`.
+@Suite struct PromptsAndModelsConfigurationTests {
+    private static func write(_ text: String, in directory: borrowing TemporaryDirectory) throws -> String {
+        let url = directory.url.appendingPathComponent("prompts.json")
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    @Test func thePromptsFileAddsItsActsBesideTheBuiltInsAndSkippedEntriesAreWarned() throws {
+        let directory = try TemporaryDirectory()
+        let path = try Self.write("""
+            [{"act": "充当英语翻译和改进者", "prompt": "我希望你能担任英语翻译。"},
+             {"act": "无提示"},
+             {"act": 7, "prompt": "类型不对"},
+             {"act": "充当面试官", "prompt": "我想让你担任面试官。"}]
+            """, in: directory)
+        let configuration = try ServerConfiguration(environment: ["VIO_PROMPTS_FILE": path])
+
+        #expect(configuration.prompts.presets.map(\.id) == ["vio", "roast", "translator", "programmer", "充当英语翻译和改进者", "充当面试官"])
+        #expect(configuration.prompts["充当面试官"]?.systemPrompt == "我想让你担任面试官。")
+        let warnings = StartupReport(configuration).warnings
+        #expect(warnings.contains { $0.contains("VIO_PROMPTS_FILE \(path): entries 1, 2 (counting from 0)") })
+    }
+
+    @Test func theServersPersonaMayBeOneOfTheFilesActs() throws {
+        let directory = try TemporaryDirectory()
+        let path = try Self.write(#"[{"act": "充当面试官", "prompt": "我想让你担任面试官。"}]"#, in: directory)
+        let configuration = try ServerConfiguration(environment: ["VIO_PROMPTS_FILE": path, "VIO_PERSONA": "充当面试官"])
+        #expect(configuration.chatPersona.systemPrompt == "我想让你担任面试官。")
+        #expect(!StartupReport(configuration).warnings.contains { $0.contains("VIO_PROMPTS_FILE") })
+    }
+
+    @Test func aMissingOrMalformedPromptsFileIsAStartUpErrorNamingTheFile() throws {
+        let directory = try TemporaryDirectory()
+        let missing = directory.url.appendingPathComponent("nope.json").path
+        #expect {
+            try ServerConfiguration(environment: ["VIO_PROMPTS_FILE": missing])
+        } throws: { error in
+            "\(error)".hasPrefix("VIO_PROMPTS_FILE: \(missing) cannot be read")
+        }
+        for bad in [#"{"act": "x", "prompt": "y"}"#, "not json", ""] {
+            let path = try Self.write(bad, in: directory)
+            #expect {
+                try ServerConfiguration(environment: ["VIO_PROMPTS_FILE": path])
+            } throws: { error in
+                "\(error)".hasPrefix("VIO_PROMPTS_FILE: \(path): ") && "\(error)".contains("act")
+            }
+        }
+    }
+
+    @Test func vioModelsListsTheChoicesAndTheFirstIsTheChatModel() throws {
+        let configuration = try ServerConfiguration(environment: [
+            "OPENAI_API_KEY": "sk-0123456789", "OPENAI_MODEL": "gpt-4o", "VIO_MODELS": "deepseek-chat, gpt-4o，qwen-plus",
+        ])
+        #expect(configuration.chatModels == ["deepseek-chat", "gpt-4o", "qwen-plus"])
+        #expect(configuration.chat?.model == "deepseek-chat")
+
+        let unset = try ServerConfiguration(environment: ["OPENAI_API_KEY": "sk-0123456789", "OPENAI_MODEL": "gpt-4o"])
+        #expect(unset.chatModels == ["gpt-4o"])
+        #expect(try ServerConfiguration(environment: [:]).chatModels.isEmpty)
+    }
+}
