@@ -116,7 +116,9 @@ struct PostgresStoreTests {
             relayed.host = "127.0.0.1"
             relayed.port = relay.port
             let key = ConversationKey(rawValue: "outage")
-            try await TestDatabase.withStorage(at: relayed, timeout: .seconds(2)) { backend in
+            // The cut closes connections, so nothing here waits for the deadline; a short one only
+            // made the first write time out on a loaded machine and be kept, a third pending write.
+            try await TestDatabase.withStorage(at: relayed, timeout: .seconds(15)) { backend in
                 try await backend.conversations.append([ConversationTurn(role: .user, content: "before")], to: key)
                 await relay.cut()
 

@@ -65,3 +65,30 @@ import Testing
         #expect(try ServerConfiguration(environment: [:]).chatModels.isEmpty)
     }
 }
+
+/// `VIO_CHAT_RATE` and `VIO_CHAT_DAILY_TOKENS`.
+@Suite struct ChatLimitsConfigurationTests {
+    @Test func theDefaultsAreTenCallsAMinuteAndNoDailyLimit() throws {
+        let configuration = try ServerConfiguration(environment: [:])
+        #expect(configuration.chatRate == ChatRate(calls: 10, window: .seconds(60)))
+        #expect(configuration.chatDailyTokens == 0)
+    }
+
+    @Test func bothAreReadAndZeroTurnsTheRateOff() throws {
+        let limited = try ServerConfiguration(environment: ["VIO_CHAT_RATE": "3/30s", "VIO_CHAT_DAILY_TOKENS": "20000"])
+        #expect(limited.chatRate == ChatRate(calls: 3, window: .seconds(30)))
+        #expect(limited.chatDailyTokens == 20_000)
+        #expect(limited.chatLimits == "at most 3/30s (VIO_CHAT_RATE), 20000 tokens a day (VIO_CHAT_DAILY_TOKENS)")
+        #expect(try ServerConfiguration(environment: ["VIO_CHAT_RATE": "0"]).chatRate == nil)
+        #expect(try ServerConfiguration(environment: ["VIO_CHAT_RATE": "off"]).chatRate == nil)
+    }
+
+    @Test func anUnreadableRateIsAStartUpErrorSayingWhatToWrite() {
+        #expect {
+            try ServerConfiguration(environment: ["VIO_CHAT_RATE": "ten a minute"])
+        } throws: { error in
+            "\(error)".contains("VIO_CHAT_RATE") && "\(error)".contains("10/min") && "\(error)".contains("'ten a minute'")
+        }
+        #expect(throws: ConfigurationError.self) { try ServerConfiguration(environment: ["VIO_CHAT_DAILY_TOKENS": "-5"]) }
+    }
+}

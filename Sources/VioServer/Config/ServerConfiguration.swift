@@ -66,6 +66,10 @@ struct ServerConfiguration: Sendable {
 
     /// The chat model; `nil` when no key is set.
     var chat: ModelEndpoint?
+    /// `VIO_CHAT_RATE`: model calls one user may make in any window (chat and 锐评一下); `nil` for no limit.
+    var chatRate: ChatRate? = .standard
+    /// `VIO_CHAT_DAILY_TOKENS`: model tokens one user may spend a day; 0 for no limit.
+    var chatDailyTokens = 0
     /// The preset id the chat persona comes from.
     var persona = "vio"
     /// The presets a chat may choose with `/persona`: the built-ins, then `VIO_PROMPTS_FILE`'s.
@@ -131,6 +135,8 @@ struct ServerConfiguration: Sendable {
         if let key = try settings.secret("OPENAI_API_KEY", "chatGPTAPIKey") {
             chat = ModelEndpoint(apiKey: key, baseURL: chatURL, model: models.first ?? chatModel)
         }
+        chatRate = try settings.chatRate("VIO_CHAT_RATE", default: chatRate)
+        chatDailyTokens = try settings.integer("VIO_CHAT_DAILY_TOKENS", in: 0...1_000_000_000, default: chatDailyTokens)
         persona = try settings.text("VIO_PERSONA", default: persona)
         if let path = try settings.text("VIO_PROMPTS_FILE") {
             let file = try Self.promptFile(at: path)
@@ -155,6 +161,13 @@ struct ServerConfiguration: Sendable {
     /// The models a chat may choose with `/model`: `VIO_MODELS`, or just the chat model when it is unset.
     var chatModels: [String] {
         models.isEmpty ? chat.map { [$0.model] } ?? [] : models
+    }
+
+    /// `at most 10/60s, no daily token limit`: the chat limits as start-up reports them.
+    var chatLimits: String {
+        let rate = chatRate.map { "at most \($0) (VIO_CHAT_RATE)" } ?? "no rate limit"
+        let tokens = chatDailyTokens > 0 ? "\(chatDailyTokens) tokens a day (VIO_CHAT_DAILY_TOKENS)" : "no daily token limit"
+        return "\(rate), \(tokens)"
     }
 
     /// A comma-separated setting's entries (`,`, `，` or spaces between them).
@@ -293,6 +306,17 @@ private struct Settings {
                 throw Problem(expectation: error.description)
             }
         }
+    }
+
+    /// A ``ChatRate`` such as `10/min`; `nil` for `0` or `off`.
+    mutating func chatRate(_ name: String, default fallback: ChatRate?) throws -> ChatRate? {
+        try read([name], default: .some(fallback), shown: { $0.map(\.description) ?? "off" }) { text throws(Problem) -> ChatRate? in
+            if ["0", "off"].contains(text.lowercased()) { return nil }
+            guard let rate = ChatRate(text) else {
+                throw Problem(expectation: "expected calls per window such as 10/min, 3/30s or 100/h, or 0 for no limit")
+            }
+            return rate
+        } ?? fallback
     }
 
     mutating func integer(_ name: String, in range: ClosedRange<Int>, default fallback: Int) throws -> Int {

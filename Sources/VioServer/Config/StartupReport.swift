@@ -36,7 +36,9 @@ struct StartupReport: Sendable {
                     + (configuration.httpAPIKey == nil ? ", open to anyone" : ", key required (VIO_API_KEY)")
                     + (configuration.httpRequestsPerMinute > 0 ? ", \(configuration.httpRequestsPerMinute) requests a minute per client" : ", no rate limit")),
             Line(feature: "Chat model", isOn: configuration.chat != nil,
-                 detail: configuration.chat.map { "\($0.model) at \($0.baseURL.absoluteString), key \($0.apiKey)" } ?? "set OPENAI_API_KEY or chatGPTAPIKey"),
+                 detail: configuration.chat.map {
+                     "\($0.model) at \($0.baseURL.absoluteString), key \($0.apiKey); per user \(configuration.chatLimits)"
+                 } ?? "set OPENAI_API_KEY or chatGPTAPIKey"),
             Line(feature: "Roast model", isOn: configuration.roast != nil || configuration.chat != nil,
                  detail: configuration.roast.map { "\($0.model) at \($0.baseURL.absoluteString)" }
                     ?? (configuration.chat == nil ? "set DeepSeekAPIKey or OPENAI_API_KEY" : "uses the chat model; set DeepSeekAPIKey for DeepSeek")),

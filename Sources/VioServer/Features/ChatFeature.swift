@@ -11,16 +11,18 @@ import VioCore
 /// `/persona` / `人格` lists the presets (the built-ins and `VIO_PROMPTS_FILE`'s) and sets this chat's,
 /// which starts fresh conversations; `/model` / `模型` lists `VIO_MODELS` and sets this chat's. In
 /// groups only admins, the owner and superusers may set them; anyone may list. Both are kept per
-/// chat as a ``ChatSetup``.
+/// chat as a ``ChatSetup``. Every model call goes through the ``ChatAllowance`` (`VIO_CHAT_RATE`,
+/// `VIO_CHAT_DAILY_TOKENS`).
 struct ChatFeature: Feature {
     let id = "chat"
     var name: String { FeatureTexts.Feature.chat.name }
     var summary: String { FeatureTexts.Feature.chat.summary }
     let environment: FeatureEnvironment
+    let allowance: ChatAllowance
     let logger: any BotLogger
 
     func install(on bot: inout Bot) {
-        let chat = ChatSession(environment: environment, persona: persona())
+        let chat = ChatSession(environment: environment, allowance: allowance, persona: persona())
         bot.command("/chat", summary: FeatureTexts.Summary.chat, usage: FeatureTexts.Usage.chat) { context, arguments in
             try await chat.answer(arguments.text, in: context)
         }
@@ -65,15 +67,17 @@ private struct ChatSession: Sendable {
     let prompts: PromptLibrary
     let defaultPersona: PromptPreset
     let models: [String]
+    let allowance: ChatAllowance
     let chat: RememberingChat?
 
-    init(environment: FeatureEnvironment, persona: PromptPreset) {
+    init(environment: FeatureEnvironment, allowance: ChatAllowance, persona: PromptPreset) {
         let configuration = environment.configuration
         conversations = environment.conversations
         setups = ChatSetups(records: environment.records)
         prompts = configuration.prompts
         defaultPersona = persona
         models = configuration.chatModels
+        self.allowance = allowance
         chat = configuration.chat.map {
             RememberingChat(
                 conversations: environment.conversations, model: ModelCaller(endpoint: $0, transport: environment.transport, metrics: environment.metrics),
@@ -87,7 +91,9 @@ private struct ChatSession: Sendable {
         let setup = await setups.setup(of: context)
         chat.model = chat.model.using(model: model(of: setup, default: chat.model.model))
         let persona = Conversation(preset: persona(of: setup))
-        try await context.say(try await chat.answer(text, in: setup.conversation(of: context.message), as: persona))
+        try await allowance.say(in: context) {
+            try await chat.answer(text, in: setup.conversation(of: context.message), as: persona)
+        }
     }
 
     func forget(_ context: BotContext) async throws {

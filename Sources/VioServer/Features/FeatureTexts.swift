@@ -117,6 +117,15 @@ enum FeatureTexts {
         }
     }
 
+    enum Allowance {
+        /// Whole seconds, rounded up, at least 1.
+        static func tooFast(retryAfter: Duration) -> String {
+            "你问得太快了，请 \(max(1, Int(retryAfter.timeInterval.rounded(.up)))) 秒后再试。"
+        }
+
+        static let dailyTokensSpent = "你今天和 AI 聊得够多了，明天再来吧。"
+    }
+
     enum ModelChoice {
         static func list(_ models: [String], current: String) -> String {
             "这里用的模型：\(current)\n可选：\(models.joined(separator: "、"))\n用「/model 名称」切换。"

@@ -2,6 +2,17 @@ import Foundation
 import OpenAIClient
 import VioCore
 
+/// A model's answer and the tokens it cost: those the provider reported, else an estimate.
+struct ModelAnswer: Sendable, Equatable {
+    var text: String
+    var tokens: Int
+
+    /// What `messages` and `answer` cost by ``TokenEstimate``, for providers that report no usage.
+    static func estimatedTokens(_ messages: [ChatMessage], answer: String) -> Int {
+        messages.reduce(TokenEstimate.tokens(in: answer)) { $0 + TokenEstimate.tokens(in: $1.text ?? "") + TokenEstimate.perMessageOverhead }
+    }
+}
+
 /// One OpenAI-compatible model as the features use it: messages in, the answer's text out, whole or
 /// as it streams.
 ///
@@ -29,22 +40,26 @@ struct ModelCaller: Sendable {
     }
 
     /// The model's answer to `messages`, trimmed.
-    func answer(_ messages: [ChatMessage], temperature: Double?) async throws -> String {
+    func answer(_ messages: [ChatMessage], temperature: Double?) async throws -> ModelAnswer {
         let completion = try await complete(ChatRequest(model: model, messages: messages, temperature: temperature))
-        return try trimmed(completion.text ?? "")
+        let text = try trimmed(completion.text ?? "")
+        return ModelAnswer(text: text, tokens: completion.usage?.totalTokens ?? ModelAnswer.estimatedTokens(messages, answer: text))
     }
 
     /// The model's answer to `messages`, handing each piece of text to `onDelta` as it arrives;
     /// returns the whole answer, trimmed.
     func streamAnswer(_ messages: [ChatMessage], temperature: Double?,
-                      onDelta: (String) async throws -> Void) async throws -> String {
+                      onDelta: (String) async throws -> Void) async throws -> ModelAnswer {
         var answer = ""
+        var usage: Usage?
         for try await chunk in stream(ChatRequest(model: model, messages: messages, temperature: temperature)) {
+            usage = chunk.usage ?? usage
             guard let text = chunk.text, !text.isEmpty else { continue }
             answer += text
             try await onDelta(text)
         }
-        return try trimmed(answer)
+        let text = try trimmed(answer)
+        return ModelAnswer(text: text, tokens: usage?.totalTokens ?? ModelAnswer.estimatedTokens(messages, answer: text))
     }
 
     /// `request` sent to this model (whatever model it names), answered whole.

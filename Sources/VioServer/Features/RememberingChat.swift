@@ -11,7 +11,7 @@ import VioStorage
 ///
 /// ```swift
 /// let chat = RememberingChat(conversations: storage.conversations, model: model, now: { Date() })
-/// let reply = try await chat.answer("你好", in: key, as: Conversation(preset: .vio))
+/// let reply = try await chat.answer("你好", in: key, as: Conversation(preset: .vio)).text
 /// ```
 struct RememberingChat: Sendable {
     let conversations: any ConversationStore
@@ -19,7 +19,7 @@ struct RememberingChat: Sendable {
     let now: @Sendable () -> Date
 
     /// The model's answer to `text` in the conversation `key`, which then holds both turns.
-    func answer(_ text: String, in key: ConversationKey, as persona: Conversation) async throws -> String {
+    func answer(_ text: String, in key: ConversationKey, as persona: Conversation) async throws -> ModelAnswer {
         try await remember(text, in: key, as: persona) { messages in
             try await model.answer(messages, temperature: persona.temperature)
         }
@@ -28,14 +28,14 @@ struct RememberingChat: Sendable {
     /// ``answer(_:in:as:)``, with the answer handed to `onDelta` piece by piece as it streams in;
     /// a stream that breaks stores nothing.
     func streamAnswer(_ text: String, in key: ConversationKey, as persona: Conversation,
-                      onDelta: (String) async throws -> Void) async throws -> String {
+                      onDelta: (String) async throws -> Void) async throws -> ModelAnswer {
         try await remember(text, in: key, as: persona) { messages in
             try await model.streamAnswer(messages, temperature: persona.temperature, onDelta: onDelta)
         }
     }
 
     private func remember(_ text: String, in key: ConversationKey, as persona: Conversation,
-                          answering: ([ChatMessage]) async throws -> String) async throws -> String {
+                          answering: ([ChatMessage]) async throws -> ModelAnswer) async throws -> ModelAnswer {
         let history: [ConversationTurn]
         do {
             history = try await conversations.history(of: key, limit: persona.limit)
@@ -47,7 +47,7 @@ struct RememberingChat: Sendable {
         let time = now()
         try await conversations.append([
             ConversationTurn(role: .user, content: text, date: time),
-            ConversationTurn(role: .assistant, content: answer, date: time),
+            ConversationTurn(role: .assistant, content: answer.text, date: time),
         ], to: key)
         return answer
     }

@@ -10,6 +10,8 @@ struct RoastFeature: Feature {
     var name: String { FeatureTexts.Feature.roast.name }
     var summary: String { FeatureTexts.Feature.roast.summary }
     let environment: FeatureEnvironment
+    /// Shared with the chat feature: a review counts against the same limits as a chat.
+    let allowance: ChatAllowance
 
     func install(on bot: inout Bot) {
         let endpoint = environment.configuration.roast ?? environment.configuration.chat
@@ -18,8 +20,9 @@ struct RoastFeature: Feature {
         bot.command("锐评一下", aliases: ["/roast"], summary: FeatureTexts.Summary.roast, usage: FeatureTexts.Usage.roast) { context, arguments in
             guard let model else { return try await context.say(FeatureTexts.Roast.notConfigured) }
             guard let text = try await subject(arguments.text, in: context) else { return }
-            let review = try await model.answer(reviewer.messages(history: [], newMessage: text), temperature: reviewer.temperature)
-            try await context.say(review)
+            try await allowance.say(in: context) {
+                try await model.answer(reviewer.messages(history: [], newMessage: text), temperature: reviewer.temperature)
+            }
         }
     }
 

@@ -17,12 +17,15 @@ enum VioFeatures {
     static func install(on bot: inout Bot, environment: FeatureEnvironment) {
         bot.texts = FeatureTexts.runtime
         bot.services.superusers.formUnion(environment.configuration.superusers)
+        let allowance = ChatAllowance(
+            rate: environment.configuration.chatRate, dailyTokens: environment.configuration.chatDailyTokens,
+            records: environment.records, now: environment.now)
         let features: [any Feature] = [
             HelpFeature(),
             FeatureSwitchboard(
                 texts: FeatureTexts.switchboard, listAliases: ["功能列表"], enableAliases: ["开启功能"], disableAliases: ["关闭功能"]),
-            ChatFeature(environment: environment, logger: bot.services.logger),
-            RoastFeature(environment: environment),
+            ChatFeature(environment: environment, allowance: allowance, logger: bot.services.logger),
+            RoastFeature(environment: environment, allowance: allowance),
             PictureFeature(environment: environment),
             GunSoundFeature(environment: environment),
             MuteLotteryFeature(environment: environment),

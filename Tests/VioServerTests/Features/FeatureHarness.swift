@@ -79,10 +79,15 @@ final class FeatureHarness: Sendable {
     }
 
     /// A chat completion answering `text`.
-    static func completion(_ text: String) throws -> ScriptedTransport.Reply {
+    /// A completion answering `text`; with `totalTokens`, the usage the provider reports.
+    static func completion(_ text: String, totalTokens: Int? = nil) throws -> ScriptedTransport.Reply {
+        let usage: JSONValue = totalTokens.map {
+            ["prompt_tokens": .int(Int64($0 - 1)), "completion_tokens": 1, "total_tokens": .int(Int64($0))]
+        } ?? .null
         let body: JSONValue = [
             "id": "chatcmpl-1", "object": "chat.completion", "created": 1, "model": "gpt-test",
             "choices": [["index": 0, "message": ["role": "assistant", "content": .string(text)], "finish_reason": "stop"]],
+            "usage": usage,
         ]
         return .response(HTTPResponse(status: 200, headers: ["Content-Type": "application/json"], body: try JSONEncoder().encode(body)))
     }

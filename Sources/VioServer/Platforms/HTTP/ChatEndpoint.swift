@@ -66,7 +66,7 @@ struct ChatEndpoint: Sendable {
         let persona = Conversation(preset: preset)
         guard question.stream == true else {
             do {
-                let reply = try await chat.answer(message, in: key, as: persona)
+                let reply = try await chat.answer(message, in: key, as: persona).text
                 return .json(Answer(reply: reply, conversation: key.rawValue))
             } catch {
                 let failure = ModelFailure(error, at: "/v1/chat", loggingTo: logger)
@@ -77,7 +77,7 @@ struct ChatEndpoint: Sendable {
             do {
                 let reply = try await chat.streamAnswer(message, in: key, as: persona) { delta in
                     try await events.send(Delta(delta: delta))
-                }
+                }.text
                 try await events.send(Answer(reply: reply, conversation: key.rawValue), event: "done")
             } catch is CancellationError {
                 logger.debug("/v1/chat: the stream was cancelled")
