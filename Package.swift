@@ -13,7 +13,9 @@ let package = Package(
         .library(name: "OneBotHummingbird", targets: ["OneBotHummingbird"]),
         .library(name: "TelegramKit", targets: ["TelegramKit"]),
         .library(name: "OpenAIClient", targets: ["OpenAIClient"]),
-        .executable(name: "vio-server", targets: ["VioServer"]),
+        .library(name: "VioServerKit", targets: ["VioServerKit"]),
+        .library(name: "VioServerTesting", targets: ["VioServerTesting"]),
+        .executable(name: "vio-server", targets: ["vio-server"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -85,9 +87,9 @@ let package = Package(
             ]
         ),
 
-        // The runner.
-        .executableTarget(
-            name: "VioServer",
+        // The runner and every Vio feature, as a library: your own server is vio-server plus your features.
+        .target(
+            name: "VioServerKit",
             dependencies: [
                 "VioCore", "VioAsyncHTTPClient", "OneBot", "OneBotHummingbird", "TelegramKit", "OpenAIClient", "VioStorage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -109,6 +111,23 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        .executableTarget(name: "vio-server", dependencies: ["VioServerKit"]),
+
+        // What Vio's own end-to-end tests play against, for yours: a scripted OneBot peer, a fake
+        // Telegram Bot API, fake model and picture APIs, and vio-server on loopback.
+        .target(
+            name: "VioServerTesting",
+            dependencies: [
+                "VioServerKit", "VioCore", "VioCoreTesting",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+            ]
+        ),
 
         // Example bots: built with the package so they never rot.
         .executableTarget(name: "EchoBot", dependencies: ["VioCore"], path: "Examples/EchoBot"),
@@ -126,6 +145,7 @@ let package = Package(
             ],
             path: "Examples/OneBotEchoBot"
         ),
+        .executableTarget(name: "PluginServer", dependencies: ["VioServerKit", "VioCore"], path: "Examples/PluginServer"),
         .executableTarget(name: "TelegramEchoBot", dependencies: ["VioCore", "VioURLSession", "TelegramKit"], path: "Examples/TelegramEchoBot"),
 
         // Benchmarks: release-built executables that print their figures (see BENCHMARKS.md).
@@ -174,7 +194,7 @@ let package = Package(
         // Real peers on loopback for the tests (a Hummingbird server on 127.0.0.1).
         .target(
             name: "VioTestSupport",
-            dependencies: ["VioCore", .product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: ["VioCore", "VioServerTesting", .product(name: "Hummingbird", package: "hummingbird")],
             path: "Tests/VioTestSupport"
         ),
         .testTarget(name: "VioCoreTests", dependencies: ["VioCore", "VioCoreTesting", "VioTestSupport", "EchoBot"]),
@@ -183,7 +203,7 @@ let package = Package(
         .testTarget(
             name: "VioServerTests",
             dependencies: [
-                "VioServer", "VioStorage", "VioAsyncHTTPClient", "VioCoreTesting", "VioTestSupport", "OpenAIClient",
+                "VioServerKit", "VioServerTesting", "VioStorage", "VioAsyncHTTPClient", "VioCoreTesting", "VioTestSupport", "OpenAIClient",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
@@ -193,14 +213,15 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
+        .testTarget(name: "PluginServerTests", dependencies: ["PluginServer", "VioServerTesting"]),
         .testTarget(
             name: "OpenAIClientTests",
-            dependencies: ["OpenAIClient", "VioCoreTesting", "VioURLSession", "VioTestSupport", .product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: ["OpenAIClient", "VioCoreTesting", "VioURLSession", "VioTestSupport", "VioServerTesting", .product(name: "Hummingbird", package: "hummingbird")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "TelegramKitTests",
-            dependencies: ["TelegramKit", "VioCoreTesting", "VioURLSession", "VioTestSupport", .product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: ["TelegramKit", "VioCoreTesting", "VioURLSession", "VioTestSupport", "VioServerTesting", .product(name: "Hummingbird", package: "hummingbird")],
             resources: [.copy("Fixtures")]
         ),
     ],

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Synchronization
 import Testing
+import VioServerTesting
 import VioTestSupport
 
 /// A fake OpenAI-compatible endpoint on 127.0.0.1 at an ephemeral port, for tests through real sockets.

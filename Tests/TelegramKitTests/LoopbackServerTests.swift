@@ -3,6 +3,7 @@ import Synchronization
 import Testing
 import VioCore
 import VioCoreTesting
+import VioServerTesting
 import VioURLSession
 @testable import TelegramKit
 

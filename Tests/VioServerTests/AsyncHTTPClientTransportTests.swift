@@ -1,7 +1,7 @@
 import Testing
 import VioAsyncHTTPClient
 import VioTestSupport
-@testable import VioServer
+@testable import VioServerKit
 
 @Suite struct AsyncHTTPClientTransportTests {
     @Test func keepsTheTransportContract() async throws {

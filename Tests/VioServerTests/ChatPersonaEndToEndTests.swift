@@ -2,7 +2,8 @@ import Foundation
 import OpenAIClient
 import Testing
 import VioCore
-@testable import VioServer
+@testable import VioServerKit
+import VioServerTesting
 
 /// `/persona` with a prompts file and `/model`, through the scripted OneBot peer, on the real server and SQLite.
 extension VioBotEndToEndTests {

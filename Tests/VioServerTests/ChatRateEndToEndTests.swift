@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 import VioCore
-@testable import VioServer
+@testable import VioServerKit
+import VioServerTesting
 
 /// `VIO_CHAT_RATE` through the scripted OneBot peer, on the real server.
 extension VioBotEndToEndTests {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import VioCore
-@testable import VioServer
+@testable import VioServerKit
 
 /// `vio-server check-config` and the server's own log, as an operator meets them.
 @Suite struct CommandLineTests {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import VioCore
-@testable import VioServer
+@testable import VioServerKit
 
 /// Flags > environment > config.yaml > defaults, with VioGo's names in each, and a reading of every
 /// setting that says where it came from.

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 import VioCore
+import VioServerTesting
 import VioTestSupport
-@testable import VioServer
+@testable import VioServerKit
 
 /// The fuzz of OneBotTests' `EventPathFuzzTests`, over a real socket into the real Vio bot: mutated
 /// recorded frames and frames of 20 KB, 300 KB and 4 MB on one connection, which must stay up.

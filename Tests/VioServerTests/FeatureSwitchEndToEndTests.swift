@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 import VioCore
-@testable import VioServer
+@testable import VioServerKit
+import VioServerTesting
 
 /// Per-chat feature switches through the scripted OneBot peer, on the real server and SQLite.
 extension VioBotEndToEndTests {
@@ -25,6 +26,23 @@ extension VioBotEndToEndTests {
             #expect(listing.contains("✅ gun（枪声）"))
         }
         #expect(upstreams.requests(to: "pictures").count == 1, "only the other group's picture reached the picture API")
+    }
+
+    @Test func welcomeOffInAGroupWelcomesNobodyThereAndStillDoesElsewhere() async throws {
+        let directory = try TemporaryDirectory()
+        try await run(FakeUpstreams(), in: directory.url) { server, peer in
+            let handled = server.server.metrics.handledEvents
+            try await peer.send(OneBotFrames.groupMessage("/disable welcome", role: "owner", atBot: true, selfID: Self.selfID, messageID: 1))
+            #expect(try await peer.answerNext("send_msg").messageText.contains("「进群欢迎」在这里关闭了"))
+            await handled.untilCount(atLeast: 1)
+            try await peer.send(OneBotFrames.memberJoined(group: 20002, selfID: Self.selfID))
+            // Handled, and nothing sent: the next action the peer sees is the other group's welcome.
+            await handled.untilCount(atLeast: 2)
+            try await peer.send(OneBotFrames.memberJoined(group: 20003, selfID: Self.selfID))
+            let welcome = try await peer.answerNext("send_msg")
+            #expect(welcome.params["group_id"]?.int64Value == 20003)
+            #expect(welcome.segmentTypes.contains("at"))
+        }
     }
 
     @Test func aPlainMemberCannotSwitchAGroupsFeatures() async throws {

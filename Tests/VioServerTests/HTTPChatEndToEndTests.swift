@@ -6,7 +6,8 @@ import Testing
 import VioAsyncHTTPClient
 import VioCore
 import VioCoreTesting
-@testable import VioServer
+@testable import VioServerKit
+import VioServerTesting
 
 /// The HTTP chat endpoints of the real Vio bot on a loopback port, with a fake model behind them.
 @Suite struct HTTPChatEndToEndTests {

@@ -4,8 +4,9 @@ import Testing
 import VioAsyncHTTPClient
 import VioCore
 import VioCoreTesting
+import VioServerTesting
 import VioTestSupport
-@testable import VioServer
+@testable import VioServerKit
 @testable import VioStorage
 
 @Suite struct HealthRoutesTests {

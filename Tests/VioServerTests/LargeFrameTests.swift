@@ -3,8 +3,9 @@ import NIOCore
 import NIOWebSocket
 import Testing
 import VioCore
+import VioServerTesting
 import VioTestSupport
-@testable import VioServer
+@testable import VioServerKit
 
 /// OneBot frames as large as real peers send them, and larger than vio-server takes, over real
 /// loopback sockets; and the log line each connection ends with.

@@ -3,7 +3,8 @@ import Synchronization
 import Testing
 import VioAsyncHTTPClient
 import VioCore
-@testable import VioServer
+@testable import VioServerKit
+import VioServerTesting
 
 /// `GET /metrics` of the real Vio bot after real traffic: events, actions, the model and the
 /// connected bots, per platform.

@@ -2,7 +2,7 @@ import OneBot
 import Synchronization
 import Testing
 import VioCore
-@testable import VioServer
+@testable import VioServerKit
 
 @Suite struct OneBotConnectionsTests {
     static func client() -> OneBotClient { OneBotClient { _ in } }

@@ -5,7 +5,8 @@ import Testing
 import VioAsyncHTTPClient
 import VioCore
 import VioCoreTesting
-@testable import VioServer
+@testable import VioServerKit
+import VioServerTesting
 
 /// vio-server's OneBot endpoint against a scripted peer over real loopback sockets.
 @Suite struct OneBotEndToEndTests {

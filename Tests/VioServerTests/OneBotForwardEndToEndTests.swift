@@ -3,8 +3,9 @@ import Synchronization
 import Testing
 import VioAsyncHTTPClient
 import VioCore
+import VioServerTesting
 import VioTestSupport
-@testable import VioServer
+@testable import VioServerKit
 
 /// OneBot's forward WebSocket end to end: the real Vio bot dials scripted implementation servers
 /// on loopback, with its token, learns the account, answers, and comes back after every loss.

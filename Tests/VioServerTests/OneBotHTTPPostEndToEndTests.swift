@@ -4,8 +4,9 @@ import Testing
 import VioAsyncHTTPClient
 import VioCore
 import VioCoreTesting
+import VioServerTesting
 import VioTestSupport
-@testable import VioServer
+@testable import VioServerKit
 
 /// OneBot's HTTP POST mode end to end: events POSTed to the real Vio bot, signed or not, and the
 /// actions it takes, as a quick operation in the answer or through a scripted HTTP API.
@@ -121,7 +122,7 @@ import VioTestSupport
                 #expect(told.messageText.contains("禁言"), "\(told.messageText)")
 
                 // A notice has no quick operation: its welcome goes through the API.
-                let joined = #"{"time":1700000000,"self_id":\#(Self.account),"post_type":"notice","notice_type":"group_increase","sub_type":"approve","group_id":20002,"operator_id":1,"user_id":10009}"#
+                let joined = OneBotFrames.memberJoined(selfID: Self.account)
                 #expect(try await Self.post(joined, to: client).status == 204)
                 let welcome = try await api.nextCall()
                 #expect(welcome.name == "send_msg" && welcome.params["group_id"] == 20002)

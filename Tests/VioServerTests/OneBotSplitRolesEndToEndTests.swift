@@ -1,7 +1,8 @@
 import OneBot
 import Testing
 import VioCore
-@testable import VioServer
+@testable import VioServerKit
+import VioServerTesting
 
 /// OneBot's reverse WebSocket with split roles, as go-cqhttp dials it with `use_universal_client`
 /// off: events on an Event socket, actions on an API socket, paired by `X-Self-ID`.

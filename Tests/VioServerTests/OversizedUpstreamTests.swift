@@ -2,8 +2,9 @@ import Foundation
 import Hummingbird
 import Testing
 import VioCore
+import VioServerTesting
 import VioTestSupport
-@testable import VioServer
+@testable import VioServerKit
 
 /// A picture API and a model that answer with 100 MiB: vio-server reads no further than its limit,
 /// the user hears a short message, and the bot goes on answering.

@@ -4,7 +4,8 @@ import Synchronization
 import Testing
 import VioCore
 import VioCoreTesting
-@testable import VioServer
+@testable import VioServerKit
+import VioServerTesting
 @testable import VioStorage
 
 /// The PostgreSQL stores, on a fresh database of the test server each (`.ci/run` starts one and

@@ -1,7 +1,7 @@
 import Foundation
 import OpenAIClient
 import Testing
-@testable import VioServer
+@testable import VioServerKit
 
 /// `VIO_PROMPTS_FILE` and `VIO_MODELS`.
 @Suite struct PromptsAndModelsConfigurationTests {

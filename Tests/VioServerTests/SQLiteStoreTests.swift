@@ -2,8 +2,9 @@ import Foundation
 import Testing
 import VioCore
 import VioCoreTesting
+import VioServerTesting
 import VioTestSupport
-@testable import VioServer
+@testable import VioServerKit
 @testable import VioStorage
 
 @Suite struct SQLiteStoreTests {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import VioCore
-@testable import VioServer
+@testable import VioServerKit
 
 @Suite struct ServerConfigurationTests {
     @Test func defaultsNeedNoSettingsAtAll() throws {

@@ -3,7 +3,8 @@ import Foundation
 import Testing
 import VioAsyncHTTPClient
 import VioCore
-@testable import VioServer
+@testable import VioServerKit
+import VioServerTesting
 @testable import VioStorage
 
 /// Two vio-server instances on one PostgreSQL database, each with its own scripted OneBot peer,
@@ -126,7 +127,7 @@ struct SharedDatabaseEndToEndTests {
                         try await outage.away()
                         // A group message is logged for the recall viewer: the write finds the database gone.
                         try await peer.send(OneBotFrames.groupMessage("数据库不在的时候", atBot: false, selfID: Self.firstBot, messageID: 60))
-                        await backend.database.availability.untilLost()
+                        await backend.database.availability.untilKept(atLeast: 1)
                         try await peer.send(OneBotFrames.privateMessage("/ping", selfID: Self.firstBot, messageID: 61))
                         #expect(try await peer.answerNext("send_msg").messageText.hasPrefix("pong"))
                         let notReady = try await HealthRoutesTests.get("readyz", port: server.port, via: transport)

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 import VioAsyncHTTPClient
 import VioCore
-@testable import VioServer
+@testable import VioServerKit
+import VioServerTesting
 
 /// The built `vio-server`, as a process: SIGTERM (what a PaaS, systemd or Docker sends) ends it
 /// cleanly with status 0 in every mode, whatever it is waiting on at the time.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import VioServer
+@testable import VioServerKit
 @testable import VioStorage
 
 /// `DATABASE_URL` as PaaS platforms write it, and which store it selects.

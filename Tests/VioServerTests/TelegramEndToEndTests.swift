@@ -2,7 +2,8 @@ import Foundation
 import Testing
 import VioAsyncHTTPClient
 import VioCore
-@testable import VioServer
+@testable import VioServerKit
+import VioServerTesting
 
 /// The Vio bot on Telegram by long polling, against a fake Bot API on loopback.
 @Suite struct TelegramEndToEndTests {

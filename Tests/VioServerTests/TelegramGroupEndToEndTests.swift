@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 import VioCore
-@testable import VioServer
+@testable import VioServerKit
+import VioServerTesting
 
 /// The Vio bot in a Telegram group, by long polling against the fake Bot API: who may do what,
 /// greetings, and flood control.

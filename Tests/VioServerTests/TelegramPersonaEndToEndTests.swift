@@ -2,7 +2,8 @@ import Foundation
 import OpenAIClient
 import Testing
 import VioCore
-@testable import VioServer
+@testable import VioServerKit
+import VioServerTesting
 
 /// A persona set in a Telegram chat, against the fake Bot API and the fake model.
 extension TelegramGroupEndToEndTests {

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 import VioCore
 import VioCoreTesting
-@testable import VioServer
+@testable import VioServerKit
+import VioServerTesting
 @testable import VioStorage
 
 /// The real Vio bot — every feature, SQLite storage — behind real sockets: a scripted OneBot peer,
@@ -13,6 +14,12 @@ import VioCoreTesting
     /// Runs the Vio bot against `upstreams`, on `directory`'s data, with the settings `configure` adds.
     func run(_ upstreams: FakeUpstreams, in directory: URL, configure: @escaping @Sendable (inout ServerConfiguration) -> Void = { _ in },
              _ script: @escaping @Sendable (ScriptedOneBotPeer.Session) async throws -> Void) async throws {
+        try await run(upstreams, in: directory, configure: configure) { _, peer in try await script(peer) }
+    }
+
+    /// ``run(_:in:configure:_:)`` with the server too, for a script that waits on what it handled.
+    func run(_ upstreams: FakeUpstreams, in directory: URL, configure: @escaping @Sendable (inout ServerConfiguration) -> Void = { _ in },
+             _ script: @escaping @Sendable (RunningServer, ScriptedOneBotPeer.Session) async throws -> Void) async throws {
         try await upstreams.run { baseURL in
             try await RunningServer.withVioBot(dataDirectory: directory, configure: { configuration in
                 configuration.chat = .init(apiKey: Redacted("sk-test-key-0123456789"), baseURL: baseURL.appendingPathComponent("v1"), model: "fake")
@@ -20,7 +27,9 @@ import VioCoreTesting
                 configure(&configuration)
             }) { server in
                 // The recall handler asks for the message when the recall log has not got it yet.
-                try await ScriptedOneBotPeer.connect(port: server.port, selfID: Self.selfID, answering: ["get_msg": OneBotFrames.recalledSecret], script)
+                try await ScriptedOneBotPeer.connect(port: server.port, selfID: Self.selfID, answering: ["get_msg": OneBotFrames.recalledSecret]) { peer in
+                    try await script(server, peer)
+                }
             }
         }
     }
@@ -149,7 +158,7 @@ import VioCoreTesting
     @Test func newMembersAreWelcomed() async throws {
         let directory = try TemporaryDirectory()
         try await run(FakeUpstreams(), in: directory.url) { peer in
-            try await peer.send(#"{"time":1700000000,"self_id":\#(Self.selfID),"post_type":"notice","notice_type":"group_increase","sub_type":"approve","group_id":20002,"operator_id":1,"user_id":10009}"#)
+            try await peer.send(OneBotFrames.memberJoined(group: 20002, selfID: Self.selfID))
             let welcome = try await peer.answerNext("send_msg")
             #expect(welcome.params["group_id"]?.int64Value == 20002)
             #expect(welcome.segmentTypes.contains("at"))

@@ -1,4 +1,5 @@
 import Foundation
+import VioServerTesting
 
 /// The recorded OneBot frames of `Tests/OneBotTests/Fixtures` (copied from shared/fixtures/onebot,
 /// see PROVENANCE.md there), for suites outside OneBotTests' bundle; read from the source tree.

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import VioCore
+import VioServerTesting
 
 /// What every ``HTTPTransport`` must do, checked against a real server on loopback.
 ///

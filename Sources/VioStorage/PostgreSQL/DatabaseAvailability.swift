@@ -39,16 +39,9 @@ final class DatabaseAvailability: Sendable {
         var pending = Deque<PendingWrite>()
         var kept = 0
         var dropped = 0
-        var waiters: [Change: [CheckedContinuation<Void, Never>]] = [:]
-    }
-
-    /// What a waiter waits for.
-    private enum Change: Hashable {
-        case ready, lost
-
-        func hasHappened(in phase: Phase) -> Bool {
-            self == .ready ? phase == .ready : phase != .ready
-        }
+        var readyWaiters: [CheckedContinuation<Void, Never>] = []
+        /// Waiting for this many kept writes.
+        var keptWaiters: [(count: Int, continuation: CheckedContinuation<Void, Never>)] = []
     }
 
     /// Kept writes at most; past it the oldest are dropped, and counted in the log.
@@ -75,26 +68,22 @@ final class DatabaseAvailability: Sendable {
     /// Records that the database is gone; `true` when it was ready until now.
     @discardableResult
     func lost(_ error: String) -> Bool {
-        let (wasReady, waiters) = state.withLock { state in
+        let wasReady = state.withLock { state in
             let wasReady = state.phase == .ready
             switch state.phase {
             case .connecting: state.phase = .connecting(lastError: error)
             case .ready, .unreachable: state.phase = .unreachable(lastError: error)
             }
-            return (wasReady, state.waiters.removeValue(forKey: .lost) ?? [])
+            return wasReady
         }
         if wasReady { lossInput.yield() }
-        for waiter in waiters { waiter.resume() }
         return wasReady
     }
-
-    /// Returns once the database is found unreachable (at once when it is not ready).
-    func untilLost() async { await wait(for: .lost) }
 
     /// Keeps `write` to replay later; `true` when it is the first kept since the last replay.
     @discardableResult
     func keep(_ write: PendingWrite) -> Bool {
-        state.withLock { state in
+        let (isFirst, reached) = state.withLock { state in
             var write = write
             write.sequence = state.kept
             state.kept += 1
@@ -103,7 +92,25 @@ final class DatabaseAvailability: Sendable {
                 state.pending.removeFirst()
                 state.dropped += 1
             }
-            return state.pending.count == 1
+            let count = state.pending.count
+            let reached = state.keptWaiters.filter { $0.count <= count }.map(\.continuation)
+            state.keptWaiters.removeAll { $0.count <= count }
+            return (count == 1, reached)
+        }
+        for waiter in reached { waiter.resume() }
+        return isFirst
+    }
+
+    /// Returns once `count` writes are kept at once (at once when they are): a write that finds the
+    /// database gone is kept a moment after the loss is noticed, on the writer's task.
+    func untilKept(atLeast count: Int) async {
+        await withCheckedContinuation { continuation in
+            let reached = state.withLock { state in
+                if state.pending.count >= count { return true }
+                state.keptWaiters.append((count, continuation))
+                return false
+            }
+            if reached { continuation.resume() }
         }
     }
 
@@ -130,7 +137,8 @@ final class DatabaseAvailability: Sendable {
         let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>]? in
             guard state.pending.isEmpty else { return nil }
             state.phase = .ready
-            return state.waiters.removeValue(forKey: .ready) ?? []
+            defer { state.readyWaiters = [] }
+            return state.readyWaiters
         }
         guard let waiters else { return false }
         for waiter in waiters { waiter.resume() }
@@ -138,16 +146,14 @@ final class DatabaseAvailability: Sendable {
     }
 
     /// Returns once the database is ready (at once when it is).
-    func untilReady() async { await wait(for: .ready) }
-
-    private func wait(for change: Change) async {
+    func untilReady() async {
         await withCheckedContinuation { continuation in
-            let happened = state.withLock { state in
-                if change.hasHappened(in: state.phase) { return true }
-                state.waiters[change, default: []].append(continuation)
+            let isReady = state.withLock { state in
+                if state.phase == .ready { return true }
+                state.readyWaiters.append(continuation)
                 return false
             }
-            if happened { continuation.resume() }
+            if isReady { continuation.resume() }
         }
     }
 

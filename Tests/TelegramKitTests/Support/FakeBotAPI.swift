@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import VioServerTesting
 import VioTestSupport
 import Synchronization
 

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import VioCore
-@testable import VioServer
+@testable import VioServerKit
 
 /// `VIO_CHAT_RATE` and `VIO_CHAT_DAILY_TOKENS`: per user and platform, superusers exempt, the model not called when over.
 @Suite struct ChatAllowanceTests {

@@ -3,7 +3,7 @@ import OpenAIClient
 import Testing
 import VioCore
 import VioCoreTesting
-@testable import VioServer
+@testable import VioServerKit
 
 @Suite struct ChatFeatureTests {
     typealias H = FeatureHarness

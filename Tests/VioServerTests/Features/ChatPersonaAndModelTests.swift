@@ -3,7 +3,7 @@ import OpenAIClient
 import Testing
 import VioCore
 import VioCoreTesting
-@testable import VioServer
+@testable import VioServerKit
 
 /// `/persona` and `/model`: per chat, set by admins in groups and by anyone in private, kept in the records store.
 @Suite struct ChatPersonaAndModelTests {

@@ -2,7 +2,7 @@ import Foundation
 import Synchronization
 import VioCore
 import VioCoreTesting
-@testable import VioServer
+@testable import VioServerKit
 
 /// A Vio bot with every feature installed, on a recording platform, with scripted HTTP, in-memory
 /// stores, a clock the test moves and random numbers the test chooses.

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import VioCore
 import VioCoreTesting
-@testable import VioServer
+@testable import VioServerKit
 
 /// The Vio bot's features behind per-chat switches, with every feature installed.
 @Suite struct FeatureSwitchFeatureTests {

@@ -1,7 +1,7 @@
 import Testing
 import VioCore
 import VioCoreTesting
-@testable import VioServer
+@testable import VioServerKit
 
 @Suite struct HelpAndPingFeatureTests {
     typealias H = FeatureHarness

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import VioCore
 import VioCoreTesting
-@testable import VioServer
+@testable import VioServerKit
 
 @Suite struct PictureFeatureTests {
     typealias H = FeatureHarness

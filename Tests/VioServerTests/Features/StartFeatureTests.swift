@@ -3,7 +3,7 @@ import TelegramKit
 import Testing
 import VioCore
 import VioCoreTesting
-@testable import VioServer
+@testable import VioServerKit
 
 @Suite struct StartFeatureTests {
     typealias H = FeatureHarness

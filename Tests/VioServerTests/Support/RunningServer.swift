@@ -3,8 +3,9 @@ import Logging
 import ServiceLifecycle
 import VioAsyncHTTPClient
 import VioCore
+import VioServerTesting
 import VioTestSupport
-@testable import VioServer
+@testable import VioServerKit
 @testable import VioStorage
 
 /// vio-server running on an ephemeral loopback port with a fresh data folder (or the PostgreSQL
@@ -58,21 +59,8 @@ struct RunningServer: Sendable {
         configure(&configuration)
         try await ServerStorage.with(configuration.storage, logger: logger) { storage in
             let server = makeServer(configuration, storage, logger)
-            let (ports, portInput) = AsyncStream.makeStream(of: Int.self)
-            let group = try server.makeServiceGroup(gracefulShutdownSignals: []) { port in portInput.yield(port) }
-            try await withThrowingTaskGroup(of: Void.self) { tasks in
-                tasks.addTask { try await group.run() }
-                var iterator = ports.makeAsyncIterator()
-                guard let port = await iterator.next() else { throw CancellationError() }
-                await storage.untilReady()
-                do {
-                    try await body(RunningServer(port: port, server: server, serviceGroup: group))
-                } catch {
-                    await group.triggerGracefulShutdown()
-                    throw error
-                }
-                await group.triggerGracefulShutdown()
-                try await tasks.waitForAll()
+            try await server.serving { port, group in
+                try await body(RunningServer(port: port, server: server, serviceGroup: group))
             }
         }
     }

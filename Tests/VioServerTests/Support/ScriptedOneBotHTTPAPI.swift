@@ -3,6 +3,7 @@ import Hummingbird
 import NIOFoundationCompat
 import Synchronization
 import VioCore
+import VioServerTesting
 import VioTestSupport
 
 /// A OneBot implementation's HTTP API, as NapCat or go-cqhttp serve it in HTTP mode: each

@@ -4,6 +4,7 @@ import HummingbirdWebSocket
 import Logging
 import Synchronization
 import VioCore
+import VioServerTesting
 import VioTestSupport
 
 /// A OneBot implementation's WebSocket server, as NapCat or go-cqhttp run it in forward mode:

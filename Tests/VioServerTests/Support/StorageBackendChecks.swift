@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import VioCore
 import VioCoreTesting
-@testable import VioServer
+@testable import VioServerKit
 @testable import VioStorage
 
 /// What every ``StorageBackend`` must do beyond VioCore's store contract, checked the same way on

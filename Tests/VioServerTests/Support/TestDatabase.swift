@@ -2,7 +2,8 @@ import Foundation
 import Logging
 import PostgresNIO
 import Testing
-@testable import VioServer
+@testable import VioServerKit
+import VioServerTesting
 @testable import VioStorage
 
 /// Fresh PostgreSQL databases for tests, on the server `DATABASE_URL` names (`.ci/run` starts a

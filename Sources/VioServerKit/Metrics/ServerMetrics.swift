@@ -22,6 +22,8 @@ final class ServerMetrics: DispatchObserver {
     private let counters = MetricCache<Metrics.Counter>()
     private let timers = MetricCache<Metrics.Timer>()
     private let gauges = MetricCache<Metrics.Gauge>()
+    /// The events handled so far, of every platform, to wait on.
+    let handledEvents = EventTally()
 
     init() {
         var factory = PrometheusMetricsFactory(registry: registry)
@@ -41,6 +43,7 @@ final class ServerMetrics: DispatchObserver {
     func handled(_ event: BotEvent, on platform: Platform, in duration: Duration) {
         counter("vio_events_handled_total", ["platform": platform.rawValue]).increment()
         timer("vio_event_handling_seconds", ["platform": platform.rawValue]).record(duration: duration)
+        handledEvents.record()
     }
 
     func dropped(_ event: BotEvent, on platform: Platform) {

@@ -6,12 +6,21 @@ import VioAsyncHTTPClient
 import VioCore
 import VioStorage
 
-/// `vio-server`: runs the Vio bot.
-@main
-struct VioServerCommand: AsyncParsableCommand {
-    static let version = "0.1.0"
+/// `vio-server`'s command line: serves the Vio bot, or checks its configuration.
+///
+/// The `vio-server` executable is `await VioServerCommand.main()`. Your own server is the same
+/// command with features of your own installed after Vio's (each one switchable per chat,
+/// listed by help, named in `VIO_DISABLED_FEATURES` like Vio's):
+///
+/// ```swift
+/// import VioServerKit
+///
+/// await VioServerCommand.main(adding: [Dice()])   // Dice is your `Feature`
+/// ```
+public struct VioServerCommand: AsyncParsableCommand {
+    public static let version = "0.1.0"
 
-    static let configuration = CommandConfiguration(
+    public static let configuration = CommandConfiguration(
         commandName: "vio-server",
         abstract: "Runs the Vio chat bot for QQ (OneBot v11), Telegram and plain HTTP.",
         discussion: "Settings come from the environment (PORT, BOT_TOKEN, OPENAI_API_KEY, …); see README.md.",
@@ -19,6 +28,23 @@ struct VioServerCommand: AsyncParsableCommand {
         subcommands: [Serve.self, CheckConfig.self],
         defaultSubcommand: Serve.self
     )
+
+    public init() {}
+
+    /// Parses the process's arguments and runs the command, serving with `features` installed
+    /// after Vio's; exits as ArgumentParser does (with the usage for a bad argument).
+    public static func main(adding features: [any Feature]) async {
+        do {
+            var command = try parseAsRoot()
+            switch command {
+            case let serve as Serve: try await serve.run(adding: features)
+            case var asynchronous as any AsyncParsableCommand: try await asynchronous.run()
+            default: try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
 
 /// Options that override the environment and the configuration file.
@@ -58,6 +84,10 @@ extension VioServerCommand {
         @OptionGroup var options: ServerOptions
 
         func run() async throws {
+            try await run(adding: [])
+        }
+
+        func run(adding features: [any Feature]) async throws {
             let configuration = try await options.configuration()
             LoggingSystem.bootstrap { label in
                 var handler: any LogHandler = switch configuration.logFormat {
@@ -76,7 +106,8 @@ extension VioServerCommand {
 
             try await ServerStorage.with(configuration.storage, turnRetention: configuration.conversationRetention, logger: logger) { storage in
                 try await AsyncHTTPClientTransport.withTransport { transport in
-                    let server = VioServer.vioBot(configuration: configuration, storage: storage, transport: transport, logger: logger)
+                    let server = VioServer.vioBot(
+                        configuration: configuration, storage: storage, transport: transport, logger: logger, adding: features)
                     try await server.makeServiceGroup { port in
                         logger.info("serving on \(configuration.host):\(port)")
                     }.run()

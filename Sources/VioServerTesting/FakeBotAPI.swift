@@ -3,24 +3,28 @@ import Hummingbird
 import NIOFoundationCompat
 import Synchronization
 import VioCore
-import VioTestSupport
 
 /// The Telegram Bot API played on loopback: `getMe`, `deleteWebhook`, `getUpdates` (each poll gets
 /// the next batch a test queued, and waits for one when none is queued), `sendMessage` (throttled
 /// with 429 when a test says so), and `getChatMember` / `getChatAdministrators` from a roster the
 /// test sets. It records every call, and a test can wait for the call it expects.
-final class FakeBotAPI: Sendable {
-    static let token = "123456:TEST-fake-token"
-    static let username = "VioBot"
+public final class FakeBotAPI: Sendable {
+    public static let token = "123456:TEST-fake-token"
+    public static let username = "VioBot"
+
+    /// The settings that make vio-server's Telegram bot (``token``) talk to the fake at `root`.
+    public static func settings(root: URL) -> [String: String] {
+        ["BOT_TOKEN": token, "TELEGRAM_API_URL": root.absoluteString]
+    }
 
     /// A call the server made: the method and its JSON parameters.
-    struct Call: Sendable {
-        let method: String
-        let params: JSONValue
+    public struct Call: Sendable {
+        public let method: String
+        public let params: JSONValue
         /// When the call arrived.
-        var at = ContinuousClock.now
+        public var at = ContinuousClock.now
         /// 1 for the first call of its method, 2 for the second, …
-        var ordinal = 0
+        public var ordinal = 0
     }
 
     private struct State {
@@ -36,11 +40,13 @@ final class FakeBotAPI: Sendable {
     }
     private let state = Mutex(State())
 
+    public init() {}
+
     /// Every call so far, in order.
-    var calls: [Call] { state.withLock { $0.calls } }
+    public var calls: [Call] { state.withLock { $0.calls } }
 
     /// Queues one `getUpdates` answer with these updates (JSON objects).
-    func queue(_ updates: [String]) {
+    public func queue(_ updates: [String]) {
         let batch = "[" + updates.joined(separator: ",") + "]"
         let waiter = state.withLock { state in
             guard let waiter = state.pollWaiter else {
@@ -54,17 +60,17 @@ final class FakeBotAPI: Sendable {
     }
 
     /// Makes `getChatMember` and `getChatAdministrators` say `user` is `status` (`creator`, `administrator`, …).
-    func setStatus(_ status: String, of user: Int64) {
+    public func setStatus(_ status: String, of user: Int64) {
         state.withLock { $0.statuses[user] = status }
     }
 
     /// Answers the next `count` `sendMessage` calls with 429 and `retry_after` seconds, as Telegram's flood control does.
-    func throttle(_ count: Int, retryAfter: Int) {
+    public func throttle(_ count: Int, retryAfter: Int) {
         state.withLock { $0.throttled = (count, retryAfter) }
     }
 
     /// Answers the waiting poll, and every later one, with no updates: lets the server shut down.
-    func finish() {
+    public func finish() {
         let waiter = state.withLock { state in
             state.finished = true
             defer { state.pollWaiter = nil }
@@ -74,12 +80,12 @@ final class FakeBotAPI: Sendable {
     }
 
     /// The first call, from now or earlier, of `method` that `matches` accepts.
-    func waitForCall(_ method: String, where matches: @escaping @Sendable (JSONValue) -> Bool = { _ in true }) async -> Call {
+    public func waitForCall(_ method: String, where matches: @escaping @Sendable (JSONValue) -> Bool = { _ in true }) async -> Call {
         await waitForCall { $0.method == method && matches($0.params) }
     }
 
     /// The `ordinal`-th call of `method` (1 for the first), from now or earlier.
-    func waitForCall(_ method: String, ordinal: Int) async -> Call {
+    public func waitForCall(_ method: String, ordinal: Int) async -> Call {
         await waitForCall { $0.method == method && $0.ordinal == ordinal }
     }
 
@@ -95,7 +101,7 @@ final class FakeBotAPI: Sendable {
     }
 
     /// Runs `body` with the API root the fake listens on (give it to `TELEGRAM_API_URL`).
-    func run(_ body: @Sendable (URL) async throws -> Void) async throws {
+    public func run(_ body: @Sendable (URL) async throws -> Void) async throws {
         let router = Router()
         router.post("/:bot/:method") { request, context -> Response in
             let method = context.parameters.get("method") ?? ""

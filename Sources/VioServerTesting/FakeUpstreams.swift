@@ -4,18 +4,17 @@ import NIOFoundationCompat
 import Synchronization
 import VioCore
 import VioCoreTesting
-import VioTestSupport
 
 /// The model and picture APIs the Vio bot calls, played on loopback: they record what they were
 /// sent and answer like OpenAI and the lolicon API.
-final class FakeUpstreams: Sendable {
+public final class FakeUpstreams: Sendable {
     private let bodies = Mutex<[String: [JSONValue]]>([:])
     /// The model answers only once this gate is open (open unless a test closes it).
-    let modelGate: Gate
+    public let modelGate: Gate
     /// A streamed answer sends its first piece (`答`), then the rest (`复<n>`) once this gate is open.
-    let streamGate: Gate
+    public let streamGate: Gate
 
-    init(modelGate: Gate? = nil, streamGate: Gate? = nil) {
+    public init(modelGate: Gate? = nil, streamGate: Gate? = nil) {
         self.modelGate = modelGate ?? Self.openGate()
         self.streamGate = streamGate ?? Self.openGate()
     }
@@ -26,13 +25,21 @@ final class FakeUpstreams: Sendable {
         return gate
     }
 
+    /// The settings that point vio-server's model (`fake`) and picture API at the fakes on `baseURL`.
+    public static func settings(baseURL: URL) -> [String: String] {
+        [
+            "OPENAI_API_KEY": "sk-test-key-0123456789", "OPENAI_BASE_URL": baseURL.appendingPathComponent("v1").absoluteString,
+            "OPENAI_MODEL": "fake", "SETU_API_URL": baseURL.appendingPathComponent("setu/v2").absoluteString,
+        ]
+    }
+
     /// The JSON bodies sent to `path`, in order.
-    func requests(to path: String) -> [JSONValue] {
+    public func requests(to path: String) -> [JSONValue] {
         bodies.withLock { $0[path] ?? [] }
     }
 
     /// Runs `body` with the base URL the fakes listen on.
-    func run(_ body: @Sendable (URL) async throws -> Void) async throws {
+    public func run(_ body: @Sendable (URL) async throws -> Void) async throws {
         let router = Router()
         router.post("v1/chat/completions") { request, _ -> Response in
             let sent = try await self.record(request, as: "chat")

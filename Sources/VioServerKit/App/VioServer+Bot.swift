@@ -4,10 +4,11 @@ import VioCore
 import VioStorage
 
 extension VioServer {
-    /// vio-server with the Vio bot: every feature installed over the server's storage and `transport`.
+    /// vio-server with the Vio bot: every feature, then those of `extra`, installed over the
+    /// server's storage and `transport`.
     static func vioBot(
         configuration: ServerConfiguration, storage: ServerStorage, transport: any HTTPTransport, logger: Logger,
-        heartbeatClock: any Clock<Duration> = ContinuousClock()
+        adding extra: [any Feature] = [], heartbeatClock: any Clock<Duration> = ContinuousClock()
     ) -> VioServer {
         let directory = PlatformDirectory()
         let metrics = ServerMetrics()
@@ -20,7 +21,7 @@ extension VioServer {
             status: {
                 ServerStatus(uptime: ContinuousClock.now - started, connectedBots: await directory.connectedBots(), linksDown: directory.linksDown)
             })
-        VioFeatures.install(on: &bot, environment: environment)
+        VioFeatures.install(on: &bot, environment: environment, adding: extra)
         return VioServer(
             configuration: configuration, storage: storage, bot: bot, transport: transport, logger: logger, directory: directory, metrics: metrics,
             heartbeatClock: heartbeatClock)

@@ -5,31 +5,36 @@ import Logging
 import NIOCore
 import NIOWebSocket
 import VioCore
-import VioTestSupport
 
 /// A OneBot implementation as a test plays it: dials vio-server's reverse WebSocket like NapCat or
 /// go-cqhttp, sends events, and reads and answers the actions the server calls.
-struct ScriptedOneBotPeer {
+public struct ScriptedOneBotPeer {
     /// An API call the server made.
-    struct Action: Sendable {
-        let name: String
-        let params: JSONValue
-        let echo: JSONValue
+    public struct Action: Sendable {
+        public let name: String
+        public let params: JSONValue
+        public let echo: JSONValue
+
+        public init(name: String, params: JSONValue, echo: JSONValue) {
+            self.name = name
+            self.params = params
+            self.echo = echo
+        }
 
         /// The text of a `send_msg`-style action's message, segments or CQ string alike.
-        var messageText: String {
+        public var messageText: String {
             if let text = params["message"]?.stringValue { return text }
             return (params["message"]?.arrayValue ?? []).compactMap { $0["data"]?["text"]?.stringValue }.joined()
         }
 
         /// The types of the message's segments, in order.
-        var segmentTypes: [String] {
+        public var segmentTypes: [String] {
             (params["message"]?.arrayValue ?? []).compactMap { $0["type"]?.stringValue }
         }
     }
 
     /// The live connection, for the test's script.
-    actor Session {
+    public actor Session {
         private let outbound: WebSocketOutboundWriter
         private var actions: AsyncStream<Action>.Iterator
 
@@ -39,31 +44,31 @@ struct ScriptedOneBotPeer {
         }
 
         /// Sends one text frame as it is.
-        func send(_ frame: String) async throws {
+        public func send(_ frame: String) async throws {
             try await outbound.write(.text(frame))
         }
 
         /// Sends one frame exactly as given, rule-breaking ones too.
-        func send(frame: WebSocketFrame) async throws {
+        public func send(frame: WebSocketFrame) async throws {
             try await outbound.write(.custom(frame))
         }
 
         /// Sends one text message split into frames of the given texts.
-        func sendFragmented(_ parts: [String]) async throws {
+        public func sendFragmented(_ parts: [String]) async throws {
             try await outbound.withTextMessageWriter { writer in
                 for part in parts { try await writer(part) }
             }
         }
 
         /// Waits until the server closes the connection, ignoring the actions it calls meanwhile.
-        func waitUntilClosed() async {
+        public func waitUntilClosed() async {
             var iterator = actions
             defer { actions = iterator }
             while await iterator.next(isolation: self) != nil {}
         }
 
         /// The next action the server calls; fails the test if the connection ends first.
-        func nextAction() async throws -> Action {
+        public func nextAction() async throws -> Action {
             var iterator = actions
             defer { actions = iterator }
             guard let action = await iterator.next(isolation: self) else { throw PeerError.connectionEnded }
@@ -71,7 +76,7 @@ struct ScriptedOneBotPeer {
         }
 
         /// Answers an action as an implementation would.
-        func respond(to action: Action, data: JSONValue = .null, status: String = "ok", retcode: Int64 = 0, message: String = "") async throws {
+        public func respond(to action: Action, data: JSONValue = .null, status: String = "ok", retcode: Int64 = 0, message: String = "") async throws {
             let response: JSONValue = ["status": .string(status), "retcode": .int(retcode), "data": data,
                                        "message": .string(message), "wording": .string(message), "echo": action.echo]
             try await send(String(decoding: try JSONEncoder().encode(response), as: UTF8.self))
@@ -79,7 +84,7 @@ struct ScriptedOneBotPeer {
 
         /// Reads the next action, checks it is `name`, and answers it with a message id.
         @discardableResult
-        func answerNext(_ name: String, messageID: Int64 = 1) async throws -> Action {
+        public func answerNext(_ name: String, messageID: Int64 = 1) async throws -> Action {
             let action = try await nextAction()
             guard action.name == name else { throw PeerError.unexpectedAction(expected: name, got: action.name) }
             try await respond(to: action, data: ["message_id": .int(messageID)])
@@ -87,11 +92,11 @@ struct ScriptedOneBotPeer {
         }
     }
 
-    enum PeerError: Error, CustomStringConvertible {
+    public enum PeerError: Error, CustomStringConvertible {
         case connectionEnded
         case unexpectedAction(expected: String, got: String)
 
-        var description: String {
+        public var description: String {
             switch self {
             case .connectionEnded: "the server closed the connection"
             case .unexpectedAction(let expected, let got): "expected the server to call \(expected), got \(got)"
@@ -100,7 +105,7 @@ struct ScriptedOneBotPeer {
     }
 
     /// How the peer presents its token.
-    enum Credential {
+    public enum Credential {
         case none
         case bearer(String)
         case token(String)
@@ -112,7 +117,7 @@ struct ScriptedOneBotPeer {
     /// their data as they come, as an implementation answers `get_msg` from its cache, and never
     /// reach the script.
     @discardableResult
-    static func connect(
+    public static func connect(
         port: Int, path: String = "/onebot/v11/ws", selfID: Int64?, role: String = "Universal", credential: Credential = .none,
         answering: [String: JSONValue] = [:],
         _ script: @escaping @Sendable (Session) async throws -> Void
@@ -135,7 +140,7 @@ struct ScriptedOneBotPeer {
 
     /// Plays `script` on an open WebSocket, whichever side dialled: the server's actions reach the
     /// script, except those named in `answering`, which are answered with their data.
-    static func play(
+    public static func play(
         inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, answering: [String: JSONValue] = [:],
         _ script: @escaping @Sendable (Session) async throws -> Void
     ) async throws {

@@ -13,8 +13,9 @@ enum VioFeatures {
     ///
     /// Also makes the runtime's own replies Chinese (``FeatureTexts/runtime``) and adds
     /// `configuration.superusers` (`VIO_SUPERUSERS`) as the bot's superusers and switches off
-    /// `VIO_DISABLED_FEATURES` by default. Commands are listed by help in the order below.
-    static func install(on bot: inout Bot, environment: FeatureEnvironment) {
+    /// `VIO_DISABLED_FEATURES` by default. Commands are listed by help in the order below, then
+    /// those of `extra`, features of your own installed after Vio's.
+    static func install(on bot: inout Bot, environment: FeatureEnvironment, adding extra: [any Feature] = []) {
         bot.texts = FeatureTexts.runtime
         bot.services.superusers.formUnion(environment.configuration.superusers)
         let allowance = ChatAllowance(
@@ -34,13 +35,13 @@ enum VioFeatures {
             WelcomeFeature(configuration: environment.configuration),
             PingFeature(environment: environment),
         ]
-        for feature in features {
+        for feature in features + extra {
             bot.install(feature)
         }
         bot.featuresOffByDefault = environment.configuration.disabledFeatures
         let unknown = environment.configuration.disabledFeatures.subtracting(bot.features.map(\.id))
         if !unknown.isEmpty {
-            bot.services.logger.warning("VIO_DISABLED_FEATURES names features Vio does not have; they are ignored", metadata: [
+            bot.services.logger.warning("VIO_DISABLED_FEATURES names features this server does not have; they are ignored", metadata: [
                 "unknown": unknown.sorted().joined(separator: ","), "known": bot.features.map(\.id).joined(separator: ","),
             ])
         }
