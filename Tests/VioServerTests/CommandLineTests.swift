@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VioCore
 @testable import VioServerKit
+import VioServerTesting
 
 /// `vio-server check-config` and the server's own log, as an operator meets them.
 @Suite struct CommandLineTests {

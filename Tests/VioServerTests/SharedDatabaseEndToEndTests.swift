@@ -160,7 +160,7 @@ struct SharedDatabaseEndToEndTests {
             let password = location.password ?? ""
             let url = "postgres://\(location.username):\(password)@127.0.0.1:\(relay.port)/\(location.database)?sslmode=disable"
             let status = try await ShutdownSignalTests().runThenTerminate(environment: ["DATABASE_URL": url]) { server in
-                let port = try #require(await ShutdownSignalTests.port(of: server))
+                let port = try #require(server.servingPort)
                 #expect(await server.waitForLine(containing: "PostgreSQL can't be used; retrying") != nil)
                 try await AsyncHTTPClientTransport.withTransport { transport in
                     let waiting = try await HealthRoutesTests.get("readyz", port: port, via: transport)

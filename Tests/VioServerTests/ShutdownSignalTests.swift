@@ -28,7 +28,7 @@ import VioServerTesting
 
     @Test func withOnlyTheHTTPEndpointsAndOneBot() async throws {
         let status = try await runThenTerminate(environment: [:]) { server in
-            let port = try #require(await Self.port(of: server))
+            let port = try #require(server.servingPort)
             try await AsyncHTTPClientTransport.withTransport { transport in
                 let client = HTTPChatEndToEndTests.Client(port: port, transport: transport)
                 let pong = try await client.send("/post", body: "usermsg=/ping", contentType: "application/x-www-form-urlencoded")
@@ -79,12 +79,5 @@ import VioServerTesting
             // vio-server closed the link itself, with a close frame the peer answered.
             try await peer.finished(1)
         }
-    }
-
-    /// The port from the `serving on` line vio-server already printed.
-    static func port(of server: ServerProcess) async -> Int? {
-        server.output.lazy.compactMap { line in
-            line.range(of: "serving on 127.0.0.1:").flatMap { Int(line[$0.upperBound...].prefix { $0.isNumber }) }
-        }.first
     }
 }

@@ -1,17 +1,28 @@
 import Foundation
 import Synchronization
 
-/// The built `vio-server` binary run as a child process, its log read line by line, so a test can
-/// wait for what it prints, signal it and read its exit status as an operator's supervisor would.
-final class ServerProcess: Sendable {
+/// A built server (`vio-server`, or your own on VioServerKit) run as a child process, its log read
+/// line by line, so a test can wait for what it prints, signal it and read its exit status as an
+/// operator's supervisor would.
+///
+/// ```swift
+/// let server = try ServerProcess(binary: "PluginServer", arguments: ["--host", "127.0.0.1", "--port", "0"], environment: [:])
+/// defer { server.stop() }
+/// _ = await server.waitForLine(containing: "serving on")
+/// let port = server.servingPort            // the port the system picked
+/// server.signal(SIGTERM)
+/// #expect(await server.exitStatus() == 0)
+/// ```
+public final class ServerProcess: Sendable {
     private let process: Process
     private let lines: AsyncStream<String>
     private let exited: AsyncStream<Int32>
     private let log = PrintedLines()
 
-    /// `vio-server` beside the test bundle: `swift build` and `swift test` put both in one folder.
-    static var binary: URL {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("vio-server")
+    /// The executable `name` beside the test bundle: `swift build` and `swift test` put the
+    /// package's executables and its tests in one folder.
+    public static func binary(_ name: String) -> URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(name)
     }
 
     /// Held from making a child's pipe until its ends are marked close-on-exec: a child that
@@ -19,10 +30,11 @@ final class ServerProcess: Sendable {
     /// output open (its end never seen) for as long as it runs.
     private static let spawning = Mutex(())
 
-    /// Starts `vio-server` with only `environment` (and `PATH`) set.
-    init(arguments: [String], environment: [String: String]) throws {
+    /// Starts the executable `binary` of the package with only `environment` (and `PATH`) set, in
+    /// the temporary folder (so no `./config.yaml` of a developer's reaches it).
+    public init(binary: String = "vio-server", arguments: [String], environment: [String: String]) throws {
         process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = Self.binary(binary)
         process.arguments = arguments
         // Not the package's folder: a developer's own ./config.yaml there must not reach the test.
         process.currentDirectoryURL = FileManager.default.temporaryDirectory
@@ -68,33 +80,44 @@ final class ServerProcess: Sendable {
     }
 
     /// Everything printed so far.
-    var output: [String] { log.lines }
+    public var output: [String] { log.lines }
+
+    /// The port of the `serving on <host>:<port>` line the server printed, once it has.
+    public var servingPort: Int? {
+        output.lazy.compactMap { line in
+            // `host:port`, the host maybe IPv6 (`:::8080`), the line maybe JSON (`…:8080","label"…`).
+            line.range(of: "serving on ").flatMap { found in
+                let address = line[found.upperBound...].prefix { !$0.isWhitespace && $0 != "\"" }
+                return address.split(separator: ":").last.flatMap { Int($0) }
+            }
+        }.first
+    }
 
     /// The first line, from now on, that contains `text`; `nil` if the process ended first.
-    func waitForLine(containing text: String) async -> String? {
+    public func waitForLine(containing text: String) async -> String? {
         for await line in lines where line.contains(text) { return line }
         return nil
     }
 
     /// Everything it printed, once its output has ended (it exited).
-    func completeOutput() async -> [String] {
+    public func completeOutput() async -> [String] {
         for await _ in lines {}
         return output
     }
 
     /// Sends `signal` (SIGTERM, SIGINT) to the process.
-    func signal(_ signal: Int32) {
+    public func signal(_ signal: Int32) {
         kill(process.processIdentifier, signal)
     }
 
     /// The exit status, once the process has exited.
-    func exitStatus() async -> Int32? {
+    public func exitStatus() async -> Int32? {
         for await status in exited { return status }
         return nil
     }
 
     /// Kills the process if it still runs (a test that failed midway).
-    func stop() {
+    public func stop() {
         if process.isRunning { process.terminate() }
     }
 }
