@@ -112,10 +112,7 @@ struct PostgresStoreTests {
 
     @Test func anOutageKeepsWritesAndFailsReadsFastUntilTheDatabaseIsBack() async throws {
         try await TestDatabase.with { location in
-            let relay = try await TCPRelay.start(to: location.port)
-            var relayed = location
-            relayed.host = "127.0.0.1"
-            relayed.port = relay.port
+            let (relay, relayed) = try await Self.relay(to: location)
             let key = ConversationKey(rawValue: "outage")
             // The cut closes connections, so nothing here waits for the deadline; a short one only
             // made the first write time out on a loaded machine and be kept, a third pending write.
@@ -139,6 +136,35 @@ struct PostgresStoreTests {
             }
             await relay.close()
         }
+    }
+
+    @Test func writesKeptWhenAnInstanceStopsAreMadeBeforeItCloses() async throws {
+        try await TestDatabase.with { location in
+            let (relay, relayed) = try await Self.relay(to: location)
+            let key = ConversationKey(rawValue: "stopping")
+            try await TestDatabase.withStorage(at: relayed) { backend in
+                await relay.cut()
+                await #expect(throws: StorageUnavailable.self) { try await backend.conversations.history(of: key, limit: HistoryLimit(maxTurns: 10)) }
+                try await backend.conversations.append([ConversationTurn(role: .user, content: "最后一句")], to: key)
+                #expect(backend.keptWrites == 1)
+                relay.restore()
+                // Stops at once: the monitor is waiting out its backoff, not replaying.
+            }
+            let kept = try await TestDatabase.withStorage(at: location) { second in
+                try await second.conversations.history(of: key, limit: HistoryLimit(maxTurns: 10)).map(\.content)
+            }
+            #expect(kept == ["最后一句"], "the write kept while the database was away was made as the instance stopped")
+            await relay.close()
+        }
+    }
+
+    /// A relay in front of the database at `location`, for a test to cut, and where it listens.
+    private static func relay(to location: PostgresLocation) async throws -> (TCPRelay, PostgresLocation) {
+        let relay = try await TCPRelay.start(to: location.port)
+        var relayed = location
+        relayed.host = "127.0.0.1"
+        relayed.port = relay.port
+        return (relay, relayed)
     }
 
     /// Migrates the database at `location` through a client of its own, as one instance would.

@@ -6,7 +6,9 @@ import VioCore
 /// Connects to PostgreSQL and keeps the stores' view of it true: at start it migrates the schema,
 /// retrying with backoff while the database is down; when an operation finds the database gone it
 /// probes until it answers; each time, it replays the writes kept meanwhile and then makes the
-/// stores ready. It gives up on nothing: a database that returns hours later is used again.
+/// stores ready. It gives up on nothing: a database that returns hours later is used again. At
+/// shutdown it tries once more to make the writes still kept (the pool is still open then: the
+/// monitor is listed after it), and says how many are lost if the database can't take them.
 struct PostgresMonitor: Service {
     let database: PostgresDatabase
     /// How long to wait between attempts while the database does not answer.
@@ -23,6 +25,22 @@ struct PostgresMonitor: Service {
             }
         } catch is CancellationError {
             // Shutdown ended a wait: the normal way out.
+        }
+        await makeKeptWritesBeforeStopping()
+    }
+
+    /// The last chance for writes kept while the database was away, or timed out under load: one
+    /// probe, then the replay, each bounded by the database's deadline.
+    private func makeKeptWritesBeforeStopping() async {
+        guard database.availability.pendingCount > 0 else { return }
+        do {
+            _ = try await database.probe(migrating: false)
+            try await replayKeptWrites()
+        } catch {
+            let lost = database.availability.pendingCount
+            logger.error("stopping with writes PostgreSQL did not take; they are lost", metadata: [
+                "count": "\(lost)", "error": "\((error as? StorageUnavailable)?.reason ?? PostgresDatabase.describe(error))",
+            ])
         }
     }
 
