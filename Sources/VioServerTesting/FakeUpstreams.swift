@@ -6,9 +6,12 @@ import VioCore
 import VioCoreTesting
 
 /// The model and picture APIs the Vio bot calls, played on loopback: they record what they were
-/// sent and answer like OpenAI and the lolicon API.
+/// sent and answer like OpenAI and the lolicon API. The model answers `答复<n>`, `n` being how many
+/// messages it was sent (streamed when asked), or the tool calls a test queued; the picture API
+/// always finds one picture.
 public final class FakeUpstreams: Sendable {
     private let bodies = Mutex<[String: [JSONValue]]>([:])
+    private let toolCalls = Mutex<[[(name: String, arguments: String)]]>([])
     /// The model answers only once this gate is open (open unless a test closes it).
     public let modelGate: Gate
     /// A streamed answer sends its first piece (`答`), then the rest (`复<n>`) once this gate is open.
@@ -33,6 +36,12 @@ public final class FakeUpstreams: Sendable {
         ]
     }
 
+    /// Answers the next chat request that offers tools with a call of each of `calls` (a tool's
+    /// name and its JSON arguments), as a model asking for them does; later ones answer as before.
+    public func answerNextWithToolCalls(_ calls: [(name: String, arguments: String)]) {
+        toolCalls.withLock { $0.append(calls) }
+    }
+
     /// The JSON bodies sent to `path`, in order.
     public func requests(to path: String) -> [JSONValue] {
         bodies.withLock { $0[path] ?? [] }
@@ -45,6 +54,9 @@ public final class FakeUpstreams: Sendable {
             let sent = try await self.record(request, as: "chat")
             await self.modelGate.wait()
             let count = sent["messages"]?.arrayValue?.count ?? 0
+            if sent["tools"] != nil, let calls = self.toolCalls.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) {
+                return Self.json(Self.completion(calling: calls))
+            }
             if sent["stream"] == true { return self.streamedAnswer(count: count) }
             return Self.json(#"{"id":"c1","object":"chat.completion","created":1,"model":"fake","choices":[{"index":0,"message":{"role":"assistant","content":"答复\#(count)"},"finish_reason":"stop"}]}"#)
         }
@@ -53,6 +65,14 @@ public final class FakeUpstreams: Sendable {
             return Self.json(#"{"error":"","data":[{"pid":42,"title":"海","author":"画师","r18":false,"urls":{"regular":"https://i.pixiv.re/img/42.jpg"}}]}"#)
         }
         try await LoopbackServer.run(router, body)
+    }
+
+    /// A completion whose message calls each of `calls`, with ids `call_1`, `call_2`, ….
+    private static func completion(calling calls: [(name: String, arguments: String)]) -> String {
+        let listed = calls.enumerated().map { index, call in
+            #"{"id":"call_\#(index + 1)","type":"function","function":{"name":\#(OneBotFrames.json(call.name)),"arguments":\#(OneBotFrames.json(call.arguments))}}"#
+        }
+        return #"{"id":"c1","object":"chat.completion","created":1,"model":"fake","choices":[{"index":0,"message":{"role":"assistant","content":null,"tool_calls":[\#(listed.joined(separator: ","))]},"finish_reason":"tool_calls"}]}"#
     }
 
     /// `答复<count>` as OpenAI streams it: two content chunks with the stream gate between them.

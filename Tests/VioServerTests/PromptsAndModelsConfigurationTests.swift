@@ -92,3 +92,21 @@ import Testing
         #expect(throws: ConfigurationError.self) { try ServerConfiguration(environment: ["VIO_CHAT_DAILY_TOKENS": "-5"]) }
     }
 }
+
+@Suite struct ChatToolsConfigurationTests {
+    @Test func toolsAreOnWithThreeRoundsUnlessSaidOtherwise() throws {
+        let standard = try ServerConfiguration(environment: [:])
+        #expect(standard.chatTools && standard.toolRounds == 3)
+        let changed = try ServerConfiguration(environment: ["VIO_TOOLS": "off", "VIO_TOOL_ROUNDS": "5"])
+        #expect(!changed.chatTools && changed.toolRounds == 5)
+        #expect(try ServerConfiguration(environment: ["VIO_TOOLS": "TRUE"]).chatTools)
+    }
+
+    @Test func anUnreadableSwitchOrRoundCountIsAStartUpError() {
+        #expect { try ServerConfiguration(environment: ["VIO_TOOLS": "maybe"]) } throws: { error in
+            "\(error)".contains("VIO_TOOLS") && "\(error)".contains("on or off")
+        }
+        #expect(throws: ConfigurationError.self) { try ServerConfiguration(environment: ["VIO_TOOL_ROUNDS": "0"]) }
+        #expect(throws: ConfigurationError.self) { try ServerConfiguration(environment: ["VIO_TOOL_ROUNDS": "11"]) }
+    }
+}

@@ -19,15 +19,24 @@ import VioCore
 /// history += outcome.messages      // the calls, their results and the answer, to keep
 /// ```
 public struct ToolLoop: Sendable {
-    public let client: OpenAIClient
     public var functions: [ToolFunction]
     /// Rounds of calls run at most before the model must answer in text.
     public var maxRounds: Int
+    /// Sends one request of the conversation.
+    private let send: @Sendable (ChatRequest) async throws -> ChatCompletion
 
+    /// A loop that talks to the model through `client`.
     public init(client: OpenAIClient, functions: [ToolFunction], maxRounds: Int = 3) {
-        self.client = client
+        self.init(functions: functions, maxRounds: maxRounds) { request in try await client.chat(request) }
+    }
+
+    /// A loop that sends each request through `send`: the client's ``OpenAIClient/chat(_:)`` with
+    /// something of yours around it (timing each request, say). It must throw the client's
+    /// ``OpenAIError``s as they are, for the loop to tell a refusal of tools.
+    public init(functions: [ToolFunction], maxRounds: Int = 3, send: @escaping @Sendable (ChatRequest) async throws -> ChatCompletion) {
         self.functions = functions
         self.maxRounds = maxRounds
+        self.send = send
     }
 
     /// One call the loop ran, and what it sent the model back.
@@ -57,7 +66,7 @@ public struct ToolLoop: Sendable {
     }
 
     /// Runs the conversation `request` begins; its own `tools` and `toolChoice` are replaced by the
-    /// loop's. Throws what ``OpenAIClient/chat(_:)`` throws (a tool never makes it throw).
+    /// loop's. Throws what sending throws (a tool never makes it throw).
     public func run(_ request: ChatRequest) async throws -> Outcome {
         var request = request
         request.tools = functions.isEmpty ? nil : functions.map(\.definition)
@@ -67,7 +76,7 @@ public struct ToolLoop: Sendable {
         while true {
             let completion: ChatCompletion
             do {
-                completion = try await client.chat(request)
+                completion = try await send(request)
             } catch let error as OpenAIError where request.tools != nil && rounds == 0 && Self.refusesTools(error) {
                 outcome.toolsRefused = true
                 request.tools = nil

@@ -70,6 +70,10 @@ struct ServerConfiguration: Sendable {
     var chatRate: ChatRate? = .standard
     /// `VIO_CHAT_DAILY_TOKENS`: model tokens one user may spend a day; 0 for no limit.
     var chatDailyTokens = 0
+    /// `VIO_TOOLS`: whether the chat model is offered the features as tools.
+    var chatTools = true
+    /// `VIO_TOOL_ROUNDS`: rounds of tool calls a chat turn may take before the model must answer.
+    var toolRounds = 3
     /// The preset id the chat persona comes from.
     var persona = "vio"
     /// The presets a chat may choose with `/persona`: the built-ins, then `VIO_PROMPTS_FILE`'s.
@@ -137,6 +141,8 @@ struct ServerConfiguration: Sendable {
         }
         chatRate = try settings.chatRate("VIO_CHAT_RATE", default: chatRate)
         chatDailyTokens = try settings.integer("VIO_CHAT_DAILY_TOKENS", in: 0...1_000_000_000, default: chatDailyTokens)
+        chatTools = try settings.isOn("VIO_TOOLS", default: chatTools)
+        toolRounds = try settings.integer("VIO_TOOL_ROUNDS", in: 1...10, default: toolRounds)
         persona = try settings.text("VIO_PERSONA", default: persona)
         if let path = try settings.text("VIO_PROMPTS_FILE") {
             let file = try Self.promptFile(at: path)
@@ -316,6 +322,17 @@ private struct Settings {
                 throw Problem(expectation: "expected calls per window such as 10/min, 3/30s or 100/h, or 0 for no limit")
             }
             return rate
+        } ?? fallback
+    }
+
+    /// `on` or `off` (also `true`/`false`, `yes`/`no`, `1`/`0`).
+    mutating func isOn(_ name: String, default fallback: Bool) throws -> Bool {
+        try read([name], default: fallback, shown: { $0 ? "on" : "off" }) { text throws(Problem) in
+            switch text.lowercased() {
+            case "on", "true", "yes", "1": return true
+            case "off", "false", "no", "0": return false
+            default: throw Problem(expectation: "expected on or off")
+            }
         } ?? fallback
     }
 

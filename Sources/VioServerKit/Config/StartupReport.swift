@@ -37,7 +37,8 @@ struct StartupReport: Sendable {
                     + (configuration.httpRequestsPerMinute > 0 ? ", \(configuration.httpRequestsPerMinute) requests a minute per client" : ", no rate limit")),
             Line(feature: "Chat model", isOn: configuration.chat != nil,
                  detail: configuration.chat.map {
-                     "\($0.model) at \($0.baseURL.absoluteString), key \($0.apiKey); per user \(configuration.chatLimits)"
+                     "\($0.model) at \($0.baseURL.absoluteString), key \($0.apiKey); per user \(configuration.chatLimits); "
+                         + (configuration.chatTools ? "tools on, at most \(configuration.toolRounds) rounds (VIO_TOOL_ROUNDS)" : "no tools (VIO_TOOLS=off)")
                  } ?? "set OPENAI_API_KEY or chatGPTAPIKey"),
             Line(feature: "Roast model", isOn: configuration.roast != nil || configuration.chat != nil,
                  detail: configuration.roast.map { "\($0.model) at \($0.baseURL.absoluteString)" }

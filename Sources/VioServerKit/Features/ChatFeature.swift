@@ -13,16 +13,23 @@ import VioCore
 /// groups only admins, the owner and superusers may set them; anyone may list. Both are kept per
 /// chat as a ``ChatSetup``. Every model call goes through the ``ChatAllowance`` (`VIO_CHAT_RATE`,
 /// `VIO_CHAT_DAILY_TOKENS`).
+///
+/// The model may act through `tools` (`VIO_TOOLS`, on by default): those of the features that are
+/// on in the chat, and `current_time`; at most `VIO_TOOL_ROUNDS` rounds of calls a turn. A model
+/// whose provider refuses tools is asked without them until restart.
 struct ChatFeature: Feature {
     let id = "chat"
     var name: String { FeatureTexts.Feature.chat.name }
     var summary: String { FeatureTexts.Feature.chat.summary }
     let environment: FeatureEnvironment
     let allowance: ChatAllowance
+    /// What other features offer the model; the chat adds its own clock.
+    var tools: [ChatTool] = []
     let logger: any BotLogger
 
     func install(on bot: inout Bot) {
-        let chat = ChatSession(environment: environment, allowance: allowance, persona: persona())
+        let offered = environment.configuration.chatTools ? [clock] + tools : []
+        let chat = ChatSession(environment: environment, allowance: allowance, persona: persona(), tools: offered)
         bot.command("/chat", summary: FeatureTexts.Summary.chat, usage: FeatureTexts.Usage.chat) { context, arguments in
             try await chat.answer(arguments.text, in: context)
         }
@@ -37,6 +44,14 @@ struct ChatFeature: Feature {
         }
         bot.fallback { context in
             try await chat.answer(context.message.text, in: context)
+        }
+    }
+
+    /// `current_time`: the date and time in China, which models do not know.
+    private var clock: ChatTool {
+        let now = environment.now
+        return ChatTool(featureID: id, name: "current_time", description: FeatureTexts.Tool.currentTime) { _, _ in
+            FeatureTexts.Tool.now(now())
         }
     }
 
@@ -69,8 +84,11 @@ private struct ChatSession: Sendable {
     let models: [String]
     let allowance: ChatAllowance
     let chat: RememberingChat?
+    let tools: [ChatTool]
+    let toolRounds: Int
+    let toolless = ToollessModels()
 
-    init(environment: FeatureEnvironment, allowance: ChatAllowance, persona: PromptPreset) {
+    init(environment: FeatureEnvironment, allowance: ChatAllowance, persona: PromptPreset, tools: [ChatTool]) {
         let configuration = environment.configuration
         conversations = environment.conversations
         setups = ChatSetups(records: environment.records)
@@ -78,6 +96,8 @@ private struct ChatSession: Sendable {
         defaultPersona = persona
         models = configuration.chatModels
         self.allowance = allowance
+        self.tools = tools
+        toolRounds = configuration.toolRounds
         chat = configuration.chat.map {
             RememberingChat(
                 conversations: environment.conversations, model: ModelCaller(endpoint: $0, transport: environment.transport, metrics: environment.metrics),
@@ -91,8 +111,15 @@ private struct ChatSession: Sendable {
         let setup = await setups.setup(of: context)
         chat.model = chat.model.using(model: model(of: setup, default: chat.model.model))
         let persona = Conversation(preset: persona(of: setup))
-        try await allowance.say(in: context) {
-            try await chat.answer(text, in: setup.conversation(of: context.message), as: persona)
+        let model = chat.model.model
+        let functions = toolless.contains(model) ? [] : tools.filter { context.features.isOn($0.featureID) }.map { $0.function(in: context) }
+        try await allowance.say(in: context) { [toolless, toolRounds] in
+            let answer = try await chat.answer(text, in: setup.conversation(of: context.message), as: persona, functions: functions, maxRounds: toolRounds)
+            if answer.toolsRefused {
+                toolless.insert(model)
+                context.logger.warning("the model's provider refused tools; asking it without them until restart", metadata: ["model": "\(model)"])
+            }
+            return answer
         }
     }
 

@@ -173,6 +173,29 @@ enum FeatureTexts {
         }
     }
 
+    /// What the chat model is told of its tools, and what they tell it back.
+    enum Tool {
+        static let currentTime = "现在的日期、时间和星期（北京时间）"
+        static func now(_ date: Date) -> String {
+            date.formatted(Date.FormatStyle(date: .complete, time: .standard, locale: Locale(identifier: "zh_CN"), timeZone: shanghai))
+        }
+        static let sendPicture = "往这个聊天发一张插画（来自 pixiv），可以按标签找；r18 只在这个聊天开启了 r18 时可用"
+        static let pictureTags = "标签，比如 [\"风景\", \"猫\"]；可以为空"
+        static let pictureR18 = "是否要 r18 图，默认 false"
+        static let r18Off = "这个聊天没有开启 r18，没有发图；管理员可以用 /r18 on 开启。"
+        static let noPicture = "没有找到这些标签的图，没有发图。"
+        static func pictureSent(title: String, author: String, pid: Int64?) -> String {
+            "已经把图发到聊天里了：" + Picture.caption(title: title, author: author, pid: pid)
+        }
+        static let playGunSound = "在这个聊天里播放一声 Hunt: Showdown 的枪声"
+        static let gunName = "枪的名字或外号，比如 莫辛、Sparks；为空时随机"
+        static let gunDistance = "听到枪声的距离，比如 5m、50m、250m；为空时 5m"
+        static let gunPlayed = "已经在聊天里播放了枪声。"
+        static let latestRecalled = "这个群最近一条被撤回的消息：谁发的、谁撤回的、什么时候、写了什么"
+        static let recallGroupsOnly = "撤回记录只在群里有。"
+        private static let shanghai = TimeZone(identifier: "Asia/Shanghai") ?? .current
+    }
+
     enum Gun {
         static func unknownGun(_ name: String, known: [String], total: Int) -> String {
             let more = known.count < total ? "……共 \(total) 把" : ""

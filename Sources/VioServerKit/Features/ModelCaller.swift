@@ -6,6 +6,8 @@ import VioCore
 struct ModelAnswer: Sendable, Equatable {
     var text: String
     var tokens: Int
+    /// The provider refused the tools it was offered, and answered without them.
+    var toolsRefused = false
 
     /// What `messages` and `answer` cost by ``TokenEstimate``, for providers that report no usage.
     static func estimatedTokens(_ messages: [ChatMessage], answer: String) -> Int {
@@ -39,12 +41,6 @@ struct ModelCaller: Sendable {
         return caller
     }
 
-    /// The model's answer to `messages`, trimmed.
-    func answer(_ messages: [ChatMessage], temperature: Double?) async throws -> ModelAnswer {
-        let completion = try await complete(ChatRequest(model: model, messages: messages, temperature: temperature))
-        let text = try trimmed(completion.text ?? "")
-        return ModelAnswer(text: text, tokens: completion.usage?.totalTokens ?? ModelAnswer.estimatedTokens(messages, answer: text))
-    }
 
     /// The model's answer to `messages`, handing each piece of text to `onDelta` as it arrives;
     /// returns the whole answer, trimmed.
@@ -62,8 +58,32 @@ struct ModelCaller: Sendable {
         return ModelAnswer(text: text, tokens: usage?.totalTokens ?? ModelAnswer.estimatedTokens(messages, answer: text))
     }
 
+    /// The model's answer to `messages`, trimmed; the model may first call `functions`, at most
+    /// `maxRounds` rounds of them (see ``ToolLoop``).
+    func answer(_ messages: [ChatMessage], temperature: Double?, functions: [ToolFunction] = [], maxRounds: Int = 0) async throws -> ModelAnswer {
+        let loop = ToolLoop(functions: functions, maxRounds: maxRounds) { request in try await timed(request) }
+        let outcome: ToolLoop.Outcome
+        do {
+            outcome = try await loop.run(ChatRequest(model: model, messages: messages, temperature: temperature))
+        } catch {
+            throw Self.featureError(error)
+        }
+        let text = try trimmed(outcome.text)
+        let tokens = outcome.usage?.totalTokens ?? ModelAnswer.estimatedTokens(messages + outcome.messages, answer: text)
+        return ModelAnswer(text: text, tokens: tokens, toolsRefused: outcome.toolsRefused)
+    }
+
     /// `request` sent to this model (whatever model it names), answered whole.
     func complete(_ request: ChatRequest) async throws -> ChatCompletion {
+        do {
+            return try await timed(request)
+        } catch {
+            throw Self.featureError(error)
+        }
+    }
+
+    /// `request` sent to this model, its time and failure counted; the client's errors as they are.
+    private func timed(_ request: ChatRequest) async throws -> ChatCompletion {
         var request = request
         request.model = model
         let started = ContinuousClock.now
@@ -73,7 +93,7 @@ struct ModelCaller: Sendable {
             return completion
         } catch {
             metrics?.modelRequest(model, took: .now - started, failed: !Task.isCancelled)
-            throw Self.featureError(error)
+            throw error
         }
     }
 

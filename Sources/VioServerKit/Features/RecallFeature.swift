@@ -25,15 +25,29 @@ struct RecallFeature: Feature {
                                   expiresAfter: RecallLog.retention)
         }
         bot.command("撤回了什么", aliases: ["/recalled"], summary: FeatureTexts.Summary.recalled, scope: .groupOnly) { context, _ in
-            // Telegram tells bots nothing of deleted messages.
-            guard context.platform != .telegram else { return try await context.say(FeatureTexts.Recall.unavailableOnTelegram) }
-            let namespace = Self.namespace(context.chat, on: context.platform)
-            guard let latest = try await records.keys(in: namespace).last,
-                  let record = try await records.get(RecallRecord.self, for: latest, in: namespace) else {
-                return try await context.say(FeatureTexts.Recall.nothingRecalled)
-            }
-            try await context.say(record.report)
+            try await context.say(try await Self.latestReport(in: context, records: records))
         }
+    }
+
+    /// `latest_recalled_message`: what the command would say, for the model to retell.
+    var chatTool: ChatTool {
+        let records = environment.records
+        return ChatTool(featureID: id, name: "latest_recalled_message", description: FeatureTexts.Tool.latestRecalled) { _, context in
+            guard context.chat.isGroup else { return FeatureTexts.Tool.recallGroupsOnly }
+            return try await Self.latestReport(in: context, records: records)
+        }
+    }
+
+    /// The latest recall in the context's group, as a report; or why there is none to tell.
+    private static func latestReport(in context: BotContext, records: any KeyValueStore) async throws -> String {
+        // Telegram tells bots nothing of deleted messages.
+        guard context.platform != .telegram else { return FeatureTexts.Recall.unavailableOnTelegram }
+        let namespace = namespace(context.chat, on: context.platform)
+        guard let latest = try await records.keys(in: namespace).last,
+              let record = try await records.get(RecallRecord.self, for: latest, in: namespace) else {
+            return FeatureTexts.Recall.nothingRecalled
+        }
+        return record.report
     }
 
     /// A record's key: the recall's time in milliseconds, zero-padded so keys sort by it, then the message id.

@@ -18,10 +18,12 @@ struct RememberingChat: Sendable {
     var model: ModelCaller
     let now: @Sendable () -> Date
 
-    /// The model's answer to `text` in the conversation `key`, which then holds both turns.
-    func answer(_ text: String, in key: ConversationKey, as persona: Conversation) async throws -> ModelAnswer {
+    /// The model's answer to `text` in the conversation `key`, which then holds both turns (the
+    /// calls of `functions` the model made on the way are not kept, only its answer).
+    func answer(_ text: String, in key: ConversationKey, as persona: Conversation,
+                functions: [ToolFunction] = [], maxRounds: Int = 0) async throws -> ModelAnswer {
         try await remember(text, in: key, as: persona) { messages in
-            try await model.answer(messages, temperature: persona.temperature)
+            try await model.answer(messages, temperature: persona.temperature, functions: functions, maxRounds: maxRounds)
         }
     }
 

@@ -21,17 +21,22 @@ enum VioFeatures {
         let allowance = ChatAllowance(
             rate: environment.configuration.chatRate, dailyTokens: environment.configuration.chatDailyTokens,
             records: environment.records, now: environment.now)
+        let picture = PictureFeature(environment: environment)
+        let gun = GunSoundFeature(environment: environment)
+        let recall = RecallFeature(environment: environment)
         let features: [any Feature] = [
             HelpFeature(),
             FeatureSwitchboard(
                 texts: FeatureTexts.switchboard, listAliases: ["功能列表"], enableAliases: ["开启功能"], disableAliases: ["关闭功能"]),
-            ChatFeature(environment: environment, allowance: allowance, logger: bot.services.logger),
+            ChatFeature(
+                environment: environment, allowance: allowance, tools: [picture.chatTool, gun.chatTool, recall.chatTool],
+                logger: bot.services.logger),
             RoastFeature(environment: environment, allowance: allowance),
-            PictureFeature(environment: environment),
-            GunSoundFeature(environment: environment),
+            picture,
+            gun,
             MuteLotteryFeature(environment: environment),
             AdminFeature(),
-            RecallFeature(environment: environment),
+            recall,
             WelcomeFeature(configuration: environment.configuration),
             PingFeature(environment: environment),
         ]

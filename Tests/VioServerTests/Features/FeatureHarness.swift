@@ -74,8 +74,14 @@ final class FeatureHarness: Sendable {
     }
 
     /// The JSON bodies of the HTTP requests sent so far.
-    func requestBodies() throws -> [JSONValue] {
-        try transport.requests.map { try JSONDecoder().decode(JSONValue.self, from: $0.body ?? Data()) }
+    /// The JSON bodies of the requests sent, without the members named in `ignoring` (`tools`,
+    /// for a test of what the chat sends besides them).
+    func requestBodies(ignoring: Set<String> = []) throws -> [JSONValue] {
+        try transport.requests.map { request in
+            let body = try JSONDecoder().decode(JSONValue.self, from: request.body ?? Data())
+            guard case .object(let members) = body else { return body }
+            return .object(members.filter { !ignoring.contains($0.key) })
+        }
     }
 
     /// A chat completion answering `text`.
