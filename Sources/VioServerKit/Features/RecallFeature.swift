@@ -62,18 +62,26 @@ struct RecallFeature: Feature {
         "recalls/\(platform)/\(chat.id)"
     }
 
-    /// The record of `recall`, its content from the log, else fetched, else unknown.
+    /// The record of `recall`, its content from the log, else fetched (also when the log can't be
+    /// read: the store is away or slow), else unknown.
     private static func record(of recall: PlatformNotice.Recall, log: RecallLog, context: NoticeContext) async -> RecallRecord {
         var record = RecallRecord(group: recall.chat.id, messageID: recall.messageID, sender: recall.sender, operatorID: recall.operatorID, date: recall.date)
+        let logged: RecallLog.Entry?
         do {
-            if let entry = try await log.entry(for: recall.messageID, in: recall.chat, on: context.platform) {
-                record.senderName = entry.senderName
-                record.content = entry.content
-            } else {
-                let message = try await context.fetchMessage(id: recall.messageID, in: recall.chat)
-                record.senderName = message.sender.displayName
-                record.content = message.transcript
-            }
+            logged = try await log.entry(for: recall.messageID, in: recall.chat, on: context.platform)
+        } catch {
+            context.logger.info("the recall log can't be read; asking the platform", metadata: ["message": "\(recall.messageID)", "error": "\(error)"])
+            logged = nil
+        }
+        if let logged {
+            record.senderName = logged.senderName
+            record.content = logged.content
+            return record
+        }
+        do {
+            let message = try await context.fetchMessage(id: recall.messageID, in: recall.chat)
+            record.senderName = message.sender.displayName
+            record.content = message.transcript
         } catch {
             context.logger.info("the recalled message's content is unknown", metadata: ["message": "\(recall.messageID)", "error": "\(error)"])
         }

@@ -37,7 +37,7 @@ struct RecallLog: BotMiddleware {
         try await records.get(Entry.self, for: Self.key(id, in: chat, on: platform), in: Self.namespace)
     }
 
-    private static func key(_ id: ID, in chat: Chat, on platform: Platform) -> String {
+    static func key(_ id: ID, in chat: Chat, on platform: Platform) -> String {
         "\(platform)/\(chat.id)/\(id)"
     }
 }

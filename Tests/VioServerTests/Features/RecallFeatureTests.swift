@@ -27,8 +27,13 @@ import VioCoreTesting
         #expect(!harness.actions.actions.contains { if case .fetchMessage = $0 { true } else { false } })
     }
 
-    @Test func aMessageNotInTheLogIsFetchedFromThePlatform() async {
+    @Test(arguments: [false, true])
+    func aMessageNotInTheLogOrWhoseEntryCannotBeReadIsFetchedFromThePlatform(unreadableEntry: Bool) async {
         let harness = H()
+        if unreadableEntry {
+            await harness.records.setData(
+                Data("not an entry".utf8), for: RecallLog.key(400, in: H.group, on: .onebot), in: RecallLog.namespace, expiresAfter: nil)
+        }
         harness.actions.remember(InboundMessage(
             platform: .onebot, botID: 1, chat: H.group, sender: Sender(id: 50, displayName: "小红"), messageID: 400,
             text: "早上好", isAddressedToBot: false))
