@@ -2,9 +2,7 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import Logging
-import VioAsyncHTTPClient
 import VioCore
-import VioStorage
 
 /// `vio-server`'s command line: serves the Vio bot, or checks its configuration.
 ///
@@ -104,14 +102,10 @@ extension VioServerCommand {
             for line in report.lines { logger.info("\(line.text)") }
             for warning in report.warnings { logger.warning("\(warning)") }
 
-            try await ServerStorage.with(configuration.storage, turnRetention: configuration.conversationRetention, logger: logger) { storage in
-                try await AsyncHTTPClientTransport.withTransport { transport in
-                    let server = VioServer.vioBot(
-                        configuration: configuration, storage: storage, transport: transport, logger: logger, adding: features)
-                    try await server.makeServiceGroup { port in
-                        logger.info("serving on \(configuration.host):\(port)")
-                    }.run()
-                }
+            try await VioServer.withVioBot(configuration: configuration, adding: features, logger: logger) { server in
+                try await server.makeServiceGroup { port in
+                    logger.info("serving on \(configuration.host):\(port)")
+                }.run()
             }
             logger.info("vio-server stopped; storage closed")
         }

@@ -1,8 +1,6 @@
 import Foundation
 import Logging
-import VioAsyncHTTPClient
 import VioCore
-import VioStorage
 
 /// vio-server in your own process, serving while a closure of yours runs: every Vio feature and
 /// yours, with the settings you give. What end-to-end tests of your own features start
@@ -43,12 +41,9 @@ public struct ServingVioServer: Sendable {
         _ body: (ServingVioServer) async throws -> Result
     ) async throws -> Result {
         let configuration = try ServerConfiguration(environment: settings)
-        return try await ServerStorage.with(configuration.storage, turnRetention: configuration.conversationRetention, logger: logger) { storage in
-            try await AsyncHTTPClientTransport.withTransport { transport in
-                let server = VioServer.vioBot(configuration: configuration, storage: storage, transport: transport, logger: logger, adding: features)
-                return try await server.serving { port, _ in
-                    try await body(ServingVioServer(port: port, metrics: server.metrics))
-                }
+        return try await VioServer.withVioBot(configuration: configuration, adding: features, logger: logger) { server in
+            try await server.serving { port, _ in
+                try await body(ServingVioServer(port: port, metrics: server.metrics))
             }
         }
     }

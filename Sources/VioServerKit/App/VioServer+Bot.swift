@@ -1,9 +1,22 @@
 import Foundation
 import Logging
+import VioAsyncHTTPClient
 import VioCore
 import VioStorage
 
 extension VioServer {
+    /// The Vio bot, with `extra` after Vio's features, over the storage `configuration` names and
+    /// an AsyncHTTPClient transport, while `body` runs; both close after it.
+    static func withVioBot<Result: Sendable>(
+        configuration: ServerConfiguration, adding extra: [any Feature], logger: Logger, _ body: (VioServer) async throws -> Result
+    ) async throws -> Result {
+        try await ServerStorage.with(configuration.storage, turnRetention: configuration.conversationRetention, logger: logger) { storage in
+            try await AsyncHTTPClientTransport.withTransport { transport in
+                try await body(vioBot(configuration: configuration, storage: storage, transport: transport, logger: logger, adding: extra))
+            }
+        }
+    }
+
     /// vio-server with the Vio bot: every feature, then those of `extra`, installed over the
     /// server's storage and `transport`.
     static func vioBot(

@@ -41,7 +41,6 @@ struct ModelCaller: Sendable {
         return caller
     }
 
-
     /// The model's answer to `messages`, handing each piece of text to `onDelta` as it arrives;
     /// returns the whole answer, trimmed.
     func streamAnswer(_ messages: [ChatMessage], temperature: Double?,
