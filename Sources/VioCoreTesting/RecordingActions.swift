@@ -17,6 +17,7 @@ public final class RecordingActions: ChatActions {
         case kick(user: ID, group: ID)
         case recall(message: ID, chat: Chat)
         case fetchMessage(id: ID, chat: Chat)
+        case downloadFile(id: String, maxBytes: Int)
         case memberInfo(user: ID, group: ID)
         case administrators(group: ID)
         case call(String, params: JSONValue)
@@ -27,6 +28,7 @@ public final class RecordingActions: ChatActions {
         var nextMessageID: Int64 = 1000
         var messages: [ID: InboundMessage] = [:]
         var members: [ID: MemberInfo] = [:]
+        var files: [String: Data] = [:]
         var failures: [Capability: any Error] = [:]
     }
 
@@ -69,6 +71,11 @@ public final class RecordingActions: ChatActions {
         state.withLock { $0.members[member.user] = member }
     }
 
+    /// Makes `downloadFile` find `data` under `id`.
+    public func remember(file data: Data, id: String) {
+        state.withLock { $0.files[id] = data }
+    }
+
     /// Makes every later use of `capability` throw `error`.
     public func fail(_ capability: Capability, with error: any Error) {
         state.withLock { $0.failures[capability] = error }
@@ -107,6 +114,14 @@ public final class RecordingActions: ChatActions {
         return message
     }
 
+    /// The remembered file `id`; one larger than `maxBytes` is refused as a platform would.
+    public func downloadFile(id: String, maxBytes: Int) async throws -> Data {
+        try record(.downloadFile(id: id, maxBytes: maxBytes), as: .downloadFile)
+        guard let data = state.withLock({ $0.files[id] }) else { throw RecordingActionsError.unknownFile(id) }
+        guard data.count <= maxBytes else { throw RecordingActionsError.fileTooLarge(id, size: data.count) }
+        return data
+    }
+
     public func memberInfo(user: ID, in group: ID) async throws -> MemberInfo {
         try record(.memberInfo(user: user, group: group), as: .memberInfo)
         guard let member = state.withLock({ $0.members[user] }) else { throw RecordingActionsError.unknownMember(user) }
@@ -129,6 +144,8 @@ public final class RecordingActions: ChatActions {
 public enum RecordingActionsError: Error, Hashable, Sendable {
     case unknownMessage(ID)
     case unknownMember(ID)
+    case unknownFile(String)
+    case fileTooLarge(String, size: Int)
 }
 
 extension InboundMessage {

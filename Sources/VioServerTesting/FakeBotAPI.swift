@@ -6,8 +6,9 @@ import VioCore
 
 /// The Telegram Bot API played on loopback: `getMe`, `deleteWebhook`, `getUpdates` (each poll gets
 /// the next batch a test queued, and waits for one when none is queued), `sendMessage` (throttled
-/// with 429 when a test says so), and `getChatMember` / `getChatAdministrators` from a roster the
-/// test sets. It records every call, and a test can wait for the call it expects.
+/// with 429 when a test says so), `getChatMember` / `getChatAdministrators` from a roster the
+/// test sets, and `getFile` with the download of files the test hosts. It records every call, and
+/// a test can wait for the call it expects.
 public final class FakeBotAPI: Sendable {
     public static let token = "123456:TEST-fake-token"
     public static let username = "VioBot"
@@ -37,6 +38,8 @@ public final class FakeBotAPI: Sendable {
         var statuses: [Int64: String] = [:]
         /// How many more `sendMessage` calls get 429, and the `retry_after` they name.
         var throttled: (count: Int, retryAfter: Int) = (0, 0)
+        /// Files `getFile` finds, by `file_id`.
+        var files: [String: Data] = [:]
     }
     private let state = Mutex(State())
 
@@ -44,6 +47,11 @@ public final class FakeBotAPI: Sendable {
 
     /// Every call so far, in order.
     public var calls: [Call] { state.withLock { $0.calls } }
+
+    /// Makes `getFile` find `data` as the file `id`, downloadable at its `file_path`.
+    public func host(file data: Data, id: String) {
+        state.withLock { $0.files[id] = data }
+    }
 
     /// Queues one `getUpdates` answer with these updates (JSON objects).
     public func queue(_ updates: [String]) {
@@ -119,6 +127,12 @@ public final class FakeBotAPI: Sendable {
             case "getChatMember":
                 let user = params["user_id"]?.int64Value ?? 0
                 return Self.json(#"{"ok":true,"result":\#(self.member(user))}"#)
+            case "getFile":
+                let id = params["file_id"]?.stringValue ?? ""
+                guard let file = self.state.withLock({ $0.files[id] }) else {
+                    return Self.json(#"{"ok":false,"error_code":400,"description":"Bad Request: invalid file_id"}"#, status: .badRequest)
+                }
+                return Self.json(#"{"ok":true,"result":{"file_id":\#(OneBotFrames.json(id)),"file_unique_id":"u-\#(file.count)","file_size":\#(file.count),"file_path":"photos/\#(id)"}}"#)
             case "getChatAdministrators":
                 let staff = self.state.withLock { $0.statuses }.filter { ["creator", "administrator"].contains($0.value) }.keys.sorted()
                 return Self.json(#"{"ok":true,"result":[\#(staff.map(self.member).joined(separator: ","))]}"#)
@@ -131,6 +145,13 @@ public final class FakeBotAPI: Sendable {
             default:
                 return Self.json(#"{"ok":true,"result":true}"#)
             }
+        }
+        router.get("/file/:bot/photos/:id") { _, context -> Response in
+            let id = context.parameters.get("id") ?? ""
+            guard context.parameters.get("bot") == "bot" + Self.token, let file = self.state.withLock({ $0.files[id] }) else {
+                return Response(status: .notFound)
+            }
+            return Response(status: .ok, headers: [.contentType: "application/octet-stream"], body: .init(byteBuffer: ByteBuffer(data: file)))
         }
         try await LoopbackServer.run(router, body)
     }

@@ -8,9 +8,11 @@ import VioCoreTesting
 /// The model and picture APIs the Vio bot calls, played on loopback: they record what they were
 /// sent and answer like OpenAI and the lolicon API. The model answers `答复<n>`, `n` being how many
 /// messages it was sent (streamed when asked), or the tool calls a test queued; the picture API
-/// always finds one picture.
+/// always finds one picture. Pictures a test hosts are served as a QQ picture server does.
 public final class FakeUpstreams: Sendable {
     private let bodies = Mutex<[String: [JSONValue]]>([:])
+    private let hosted = Mutex<[String: Data]>([:])
+    private let address = Mutex<URL?>(nil)
     private let toolCalls = Mutex<[[(name: String, arguments: String)]]>([])
     /// The model answers only once this gate is open (open unless a test closes it).
     public let modelGate: Gate
@@ -42,6 +44,17 @@ public final class FakeUpstreams: Sendable {
         toolCalls.withLock { $0.append(calls) }
     }
 
+    /// Serves `data` at ``pictureURL(named:)`` (as `application/octet-stream`, as QQ's picture
+    /// servers do); other names answer 404.
+    public func host(picture data: Data, named name: String) {
+        hosted.withLock { $0[name] = data }
+    }
+
+    /// Where the picture `name` is served, once ``run(_:)`` listens.
+    public func pictureURL(named name: String) -> URL? {
+        address.withLock { $0 }?.appendingPathComponent("pictures").appendingPathComponent(name)
+    }
+
     /// The JSON bodies sent to `path`, in order.
     public func requests(to path: String) -> [JSONValue] {
         bodies.withLock { $0[path] ?? [] }
@@ -64,7 +77,14 @@ public final class FakeUpstreams: Sendable {
             _ = try await self.record(request, as: "pictures")
             return Self.json(#"{"error":"","data":[{"pid":42,"title":"海","author":"画师","r18":false,"urls":{"regular":"https://i.pixiv.re/img/42.jpg"}}]}"#)
         }
-        try await LoopbackServer.run(router, body)
+        router.get("pictures/:name") { _, context -> Response in
+            guard let picture = self.hosted.withLock({ $0[context.parameters.get("name") ?? ""] }) else { return Response(status: .notFound) }
+            return Response(status: .ok, headers: [.contentType: "application/octet-stream"], body: .init(byteBuffer: ByteBuffer(data: picture)))
+        }
+        try await LoopbackServer.run(router) { baseURL in
+            self.address.withLock { $0 = baseURL }
+            try await body(baseURL)
+        }
     }
 
     /// A completion whose message calls each of `calls`, with ids `call_1`, `call_2`, ….

@@ -84,17 +84,26 @@ import VioCoreTesting
         let reply = try inbound(try message("thanks", extra: quote))
         #expect(reply.isAddressedToBot)
         #expect(reply.replyTo == 54)
+        #expect(reply.quoted?.messageID == 54)
+        #expect(reply.quoted?.text == "pong")
 
         let toSomeoneElse = #""reply_to_message":{"message_id":53,"date":0,"chat":{"id":-1001,"type":"supergroup"},"from":{"id":9,"is_bot":false,"first_name":"Bo"},"text":"x"},"#
         #expect(try !inbound(try message("thanks", extra: toSomeoneElse)).isAddressedToBot)
     }
 
-    @Test func photosCarryTheirCaptionAndAnImagePart() throws {
-        let photo = #""caption":"look @VioBot","caption_entities":[{"type":"mention","offset":5,"length":7}],"photo":[{"file_id":"a","file_unique_id":"b","width":1,"height":1}],"#
+    @Test func photosCarryTheirCaptionAndAnImagePartWithTheLargestSizesFileID() throws {
+        let sizes = #"[{"file_id":"small","file_unique_id":"s","width":90,"height":60},{"file_id":"large","file_unique_id":"l","width":1280,"height":853},{"file_id":"medium","file_unique_id":"m","width":320,"height":213}]"#
+        let photo = #""caption":"look @VioBot","caption_entities":[{"type":"mention","offset":5,"length":7}],"photo":"# + sizes + ","
         let inbound = try inbound(try message(nil, extra: photo))
         #expect(inbound.isAddressedToBot)
         #expect(inbound.text == "look")
-        #expect(inbound.parts.contains(.image(url: nil)))
+        #expect(inbound.parts.contains(.image(url: nil, fileID: "large")))
+    }
+
+    @Test func theRecordedPhotoMessageNamesItsLargestSize() throws {
+        let message = try #require(try Fixtures.update(message: "message-photo").message)
+        let largest = try #require(message.photo?.max { $0.width * $0.height < $1.width * $1.height })
+        #expect(try inbound(message).parts.contains(.image(url: nil, fileID: largest.fileID)))
     }
 
     @Test func anonymousAdminsSpeakForTheGroupAsAdmins() throws {

@@ -13,7 +13,11 @@ import VioCoreTesting
     }
 
     private func bodies(_ transport: ScriptedTransport) throws -> [JSONValue] {
-        try transport.requests.map { try JSONDecoder().decode(JSONValue.self, from: $0.body ?? Data()) }
+        try bodies(transport.requests)
+    }
+
+    private func bodies(_ requests: [HTTPRequest]) throws -> [JSONValue] {
+        try requests.map { try JSONDecoder().decode(JSONValue.self, from: $0.body ?? Data()) }
     }
 
     @Test func textRepliesQuoteTheOriginalAndMentionsLinkToTheUser() async throws {
@@ -40,6 +44,24 @@ import VioCoreTesting
             ["chat_id": 42, "photo": "https://e.com/cat.jpg", "caption": "a cat"],
             ["chat_id": 42, "voice": "https://e.com/meow.ogg"],
         ])
+    }
+
+    @Test func aReceivedFileIsDownloadedByItsIDWithinTheLimit() async throws {
+        let transport = ScriptedTransport([
+            Replies.ok(#"{"file_id":"AgAD","file_unique_id":"u1","file_size":3,"file_path":"photos/file_1.jpg"}"#),
+            .response(HTTPResponse(status: 200, body: Data([0xFF, 0xD8, 0xFF]))),
+        ])
+        #expect(try await actions(transport).downloadFile(id: "AgAD", maxBytes: 1000) == Data([0xFF, 0xD8, 0xFF]))
+        #expect(try bodies(Array(transport.requests.prefix(1))) == [["file_id": "AgAD"]])
+        #expect(transport.requests.last?.maximumBodySize == 1000)
+    }
+
+    @Test func aFileTelegramSaysIsOverTheLimitIsNotDownloaded() async throws {
+        let transport = ScriptedTransport([
+            Replies.ok(#"{"file_id":"AgAD","file_unique_id":"u1","file_size":5000,"file_path":"photos/file_1.jpg"}"#),
+        ])
+        await #expect(throws: TelegramClientError.self) { try await actions(transport).downloadFile(id: "AgAD", maxBytes: 1000) }
+        #expect(transport.requests.count == 1)
     }
 
     @Test func pictureDataIsUploaded() async throws {

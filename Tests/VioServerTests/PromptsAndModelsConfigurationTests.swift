@@ -110,3 +110,18 @@ import Testing
         #expect(throws: ConfigurationError.self) { try ServerConfiguration(environment: ["VIO_TOOL_ROUNDS": "11"]) }
     }
 }
+
+@Suite struct ChatVisionConfigurationTests {
+    @Test func visionIsOffWithFiveMebibytesUnlessSaidOtherwise() throws {
+        let standard = try ServerConfiguration(environment: [:])
+        #expect(!standard.vision && standard.visionMaxBytes == 5 << 20)
+        let changed = try ServerConfiguration(environment: ["VIO_VISION": "on", "VIO_VISION_MAX_BYTES": "1048576"])
+        #expect(changed.vision && changed.visionMaxBytes == 1 << 20)
+    }
+
+    @Test func anUnreadableSwitchOrSizeIsAStartUpError() {
+        #expect(throws: ConfigurationError.self) { try ServerConfiguration(environment: ["VIO_VISION": "sometimes"]) }
+        #expect(throws: ConfigurationError.self) { try ServerConfiguration(environment: ["VIO_VISION_MAX_BYTES": "0"]) }
+        #expect(throws: ConfigurationError.self) { try ServerConfiguration(environment: ["VIO_VISION_MAX_BYTES": "5MB"]) }
+    }
+}

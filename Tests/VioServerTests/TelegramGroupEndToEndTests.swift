@@ -12,13 +12,29 @@ import VioServerTesting
     /// Runs the Vio bot on Telegram against `api`, then `body`.
     func run(_ api: FakeBotAPI, _ body: @escaping @Sendable () async throws -> Void) async throws {
         let directory = try TemporaryDirectory()
-        try await api.run { apiURL in
-            try await RunningServer.withVioBot(dataDirectory: directory.url, configure: { configuration in
-                configuration.telegramToken = Redacted(FakeBotAPI.token)
-                configuration.telegramAPIURL = apiURL
-            }) { _ in try await body() }
-            api.finish()
+        try await run(api, in: directory.url, body)
+    }
+
+    /// Runs the Vio bot on Telegram against `api`, its model the fake `upstreams` when given, with
+    /// its store in `directory` and `configure` applied, then `body`.
+    func run(_ api: FakeBotAPI, upstreams: FakeUpstreams? = nil, in directory: URL,
+             configure: @escaping @Sendable (inout ServerConfiguration) -> Void = { _ in },
+             _ body: @escaping @Sendable () async throws -> Void) async throws {
+        let serve: @Sendable (URL?) async throws -> Void = { modelURL in
+            try await api.run { apiURL in
+                try await RunningServer.withVioBot(dataDirectory: directory, configure: { configuration in
+                    configuration.telegramToken = Redacted(FakeBotAPI.token)
+                    configuration.telegramAPIURL = apiURL
+                    if let modelURL {
+                        configuration.chat = .init(apiKey: Redacted("sk-test-key-0123456789"), baseURL: modelURL.appendingPathComponent("v1"), model: "fake")
+                    }
+                    configure(&configuration)
+                }) { _ in try await body() }
+                api.finish()
+            }
         }
+        guard let upstreams else { return try await serve(nil) }
+        try await upstreams.run { baseURL in try await serve(baseURL) }
     }
 
     static func reply(to message: Int, in api: FakeBotAPI) async -> String {

@@ -11,21 +11,12 @@ extension TelegramGroupEndToEndTests {
         let directory = try TemporaryDirectory()
         let api = FakeBotAPI()
         let upstreams = FakeUpstreams()
-        try await upstreams.run { baseURL in
-            try await api.run { apiURL in
-                try await RunningServer.withVioBot(dataDirectory: directory.url, configure: { configuration in
-                    configuration.telegramToken = Redacted(FakeBotAPI.token)
-                    configuration.telegramAPIURL = apiURL
-                    configuration.chat = .init(apiKey: Redacted("sk-test-key-0123456789"), baseURL: baseURL.appendingPathComponent("v1"), model: "fake")
-                }) { _ in
-                    api.queue([T.message(1, id: 60, chat: T.privateChat, from: 42, text: "/persona translator", command: 8)])
-                    // Private replies do not quote, so they are told apart by their order.
-                    #expect(await api.waitForCall("sendMessage", ordinal: 1).params["text"]?.stringValue == "好的，这里的人格换成了「translator（翻译）」。之前的对话不再带上，从现在开始新的对话。")
-                    api.queue([T.message(2, id: 61, chat: T.privateChat, from: 42, text: "早上好")])
-                    #expect(await api.waitForCall("sendMessage", ordinal: 2).params["text"]?.stringValue == "答复2")
-                }
-                api.finish()
-            }
+        try await run(api, upstreams: upstreams, in: directory.url) {
+            api.queue([T.message(1, id: 60, chat: T.privateChat, from: 42, text: "/persona translator", command: 8)])
+            // Private replies do not quote, so they are told apart by their order.
+            #expect(await api.waitForCall("sendMessage", ordinal: 1).params["text"]?.stringValue == "好的，这里的人格换成了「translator（翻译）」。之前的对话不再带上，从现在开始新的对话。")
+            api.queue([T.message(2, id: 61, chat: T.privateChat, from: 42, text: "早上好")])
+            #expect(await api.waitForCall("sendMessage", ordinal: 2).params["text"]?.stringValue == "答复2")
         }
         let request = try #require(upstreams.requests(to: "chat").first)
         #expect(request["messages"] == [

@@ -33,7 +33,17 @@ public struct Conversation: Hashable, Sendable {
 
     /// System prompt, the newest history that fits, then the new message.
     public func messages(history: [ConversationTurn], newMessage: String) -> [ChatMessage] {
-        var fixedCost = TokenEstimate.tokens(in: newMessage) + TokenEstimate.perMessageOverhead
+        messages(history: history, newMessage: .text(newMessage))
+    }
+
+    /// System prompt, the newest history that fits, then the new message, which may hold images
+    /// beside its text (only its text counts against the token budget).
+    ///
+    /// ```swift
+    /// let messages = conversation.messages(history: history, newMessage: .parts([.text("这是什么？"), .imageURL(dataURL)]))
+    /// ```
+    public func messages(history: [ConversationTurn], newMessage: MessageContent) -> [ChatMessage] {
+        var fixedCost = TokenEstimate.tokens(in: newMessage.text) + TokenEstimate.perMessageOverhead
         if let systemPrompt { fixedCost += TokenEstimate.tokens(in: systemPrompt) + TokenEstimate.perMessageOverhead }
         var historyLimit = limit
         historyLimit.tokenBudget = limit.tokenBudget.map { max($0 - fixedCost, 0) }
@@ -41,7 +51,7 @@ public struct Conversation: Hashable, Sendable {
         var messages: [ChatMessage] = []
         if let systemPrompt { messages.append(.system(systemPrompt)) }
         messages += historyLimit.apply(to: history).map(ChatMessage.init(turn:))
-        messages.append(.user(.text(newMessage)))
+        messages.append(.user(newMessage))
         return messages
     }
 

@@ -3,7 +3,8 @@ import Synchronization
 import VioCore
 
 /// VioCore's ``ChatActions`` for one Telegram bot: sending (text, pictures and voice clips by URL or
-/// data, replies, mentions), muting, kicking, deleting, member lookups, and any Bot API method by name.
+/// data, replies, mentions), muting, kicking, deleting, member lookups, downloading received files,
+/// and any Bot API method by name.
 ///
 /// ```swift
 /// let actions = TelegramActions(client: client)
@@ -80,6 +81,12 @@ public struct TelegramActions: ChatActions {
     public func recall(message: ID, in chat: Chat) async throws {
         guard let messageID = message.int64Value else { throw TelegramAdapterError.notATelegramID(message) }
         try await client.call(DeleteMessage(chatID: ChatTarget(chat.id), messageID: messageID))
+    }
+
+    /// A received file by its `file_id` (`getFile`, then the download, which holds the token and
+    /// never leaves this client); one over `maxBytes` is refused before or while it is read.
+    public func downloadFile(id: String, maxBytes: Int) async throws -> Data {
+        try await client.download(try await client.call(GetFile(fileID: id)), maximumBodySize: maxBytes)
     }
 
     /// The member's standing (`getChatMember`), from ``members`` while fresh.

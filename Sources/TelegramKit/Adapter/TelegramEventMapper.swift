@@ -74,10 +74,12 @@ public struct TelegramEventMapper: Sendable {
         if !text.isEmpty { parts.append(.text(text)) }
         parts += mentionedUsers(in: message).map(MessagePart.mention)
         parts += Self.mediaParts(of: message)
-        return InboundMessage(
+        var inbound = InboundMessage(
             platform: .telegram, botID: ID(bot.id), chat: Self.vioChat(message.chat), sender: Self.sender(of: message),
             messageID: ID(message.messageID), text: text, parts: parts, isAddressedToBot: isAddressed(message),
             date: message.sentAt, raw: message)
+        inbound.quoted = message.replyToMessage.map(inboundMessage)
+        return inbound
     }
 
     /// Whether the message speaks to the bot, by the rules above.
@@ -130,7 +132,11 @@ public struct TelegramEventMapper: Sendable {
 
     private static func mediaParts(of message: Message) -> [MessagePart] {
         var parts: [MessagePart] = []
-        if message.photo != nil { parts.append(.image(url: nil)) }
+        if let photo = message.photo {
+            // The largest size: the most the model can read (and what a user sees opened).
+            let largest = photo.max { $0.width * $0.height < $1.width * $1.height }
+            parts.append(.image(url: nil, fileID: largest?.fileID))
+        }
         let others: [(String, Bool)] = [
             ("sticker", message.sticker != nil), ("voice", message.voice != nil), ("audio", message.audio != nil),
             ("video", message.video != nil), ("animation", message.animation != nil), ("document", message.document != nil),

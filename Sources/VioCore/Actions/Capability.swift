@@ -8,6 +8,7 @@ public enum Capability: String, Hashable, Sendable, CustomStringConvertible {
     case kick
     case recall
     case fetchMessage
+    case downloadFile
     case memberInfo
     case call
 
@@ -21,6 +22,7 @@ public enum Capability: String, Hashable, Sendable, CustomStringConvertible {
         case .kick: "remove members"
         case .recall: "recall messages"
         case .fetchMessage: "fetch earlier messages"
+        case .downloadFile: "download received files"
         case .memberInfo: "look up group members"
         case .call: "call platform actions"
         }

@@ -29,6 +29,15 @@ public protocol ChatActions: Sendable {
     /// Looks up an earlier message by id.
     func fetchMessage(id: ID, in chat: Chat) async throws -> InboundMessage
 
+    /// Downloads a file a received message holds, by the platform's id of it (the `fileID` of an
+    /// ``MessagePart/image(url:fileID:)``), refusing one larger than `maxBytes`.
+    ///
+    /// ```swift
+    /// for case .image(_, let fileID?) in context.message.parts {
+    ///     let jpeg = try await context.actions.downloadFile(id: fileID, maxBytes: 5 << 20)
+    /// }
+    /// ```
+    func downloadFile(id: String, maxBytes: Int) async throws -> Data
     /// Looks up a member of a group.
     func memberInfo(user: ID, in group: ID) async throws -> MemberInfo
 
@@ -56,6 +65,10 @@ extension ChatActions {
 
     public func fetchMessage(id: ID, in chat: Chat) async throws -> InboundMessage {
         throw VioError.unsupported(.fetchMessage, platform)
+    }
+
+    public func downloadFile(id: String, maxBytes: Int) async throws -> Data {
+        throw VioError.unsupported(.downloadFile, platform)
     }
 
     public func memberInfo(user: ID, in group: ID) async throws -> MemberInfo {

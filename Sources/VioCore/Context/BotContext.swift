@@ -83,3 +83,17 @@ public struct NoticeContext: ActionContext {
         }
     }
 }
+
+extension BotContext {
+    /// The message this one replies to: the one the platform delivered along, else looked up by id;
+    /// `nil` when it replies to none.
+    ///
+    /// ```swift
+    /// if let quoted = try await context.quotedMessage() { try await context.say("you quoted: \(quoted.text)") }
+    /// ```
+    public func quotedMessage() async throws -> InboundMessage? {
+        guard let id = message.replyTo else { return nil }
+        if let quoted = message.quoted, quoted.messageID == id { return quoted }
+        return try await fetchMessage(id: id)
+    }
+}

@@ -24,6 +24,13 @@ public struct InboundMessage: Sendable {
     public var date: Date
     /// The platform's own event, for escape hatches.
     public var raw: (any Sendable)?
+    /// The message this one quotes, when the platform delivers it along (Telegram does; OneBot
+    /// gives only its id, which ``BotContext/quotedMessage()`` looks up).
+    public var quoted: InboundMessage? {
+        get { quotedBox?.message }
+        set { quotedBox = newValue.map(QuotedMessageBox.init) }
+    }
+    private var quotedBox: QuotedMessageBox?
 
     /// - Parameter isAddressedToBot: whether it mentions the bot, replies to it or addresses a
     ///   command to it; a message of a private chat is addressed to the bot whatever this says.
@@ -63,5 +70,14 @@ public struct InboundMessage: Sendable {
             if case .mention(let id) = part { return id }
             return nil
         }
+    }
+}
+
+/// Holds a quoted message, which a struct cannot hold in itself.
+private final class QuotedMessageBox: Sendable {
+    let message: InboundMessage
+
+    init(_ message: InboundMessage) {
+        self.message = message
     }
 }

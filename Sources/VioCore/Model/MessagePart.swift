@@ -10,8 +10,10 @@ public enum MessagePart: Hashable, Sendable {
     case mention(ID)
     /// A mention of everyone (QQ `at` with `qq=all`).
     case mentionAll
-    /// A picture; the URL when the platform gives one.
-    case image(url: URL?)
+    /// A picture: its URL when the platform gives one (QQ), or the platform's id of the file
+    /// (Telegram's `file_id` of the largest size), which ``ChatActions/downloadFile(id:maxBytes:)``
+    /// fetches without the link (a Telegram file link holds the bot token) leaving the adapter.
+    case image(url: URL?, fileID: String? = nil)
     /// A quote of an earlier message.
     case reply(to: ID)
     /// Anything else (faces, files, stickers…), named by the platform's own type.

@@ -74,6 +74,10 @@ struct ServerConfiguration: Sendable {
     var chatTools = true
     /// `VIO_TOOL_ROUNDS`: rounds of tool calls a chat turn may take before the model must answer.
     var toolRounds = 3
+    /// `VIO_VISION`: whether the pictures of a message (and of the one it quotes) go to the chat model.
+    var vision = false
+    /// `VIO_VISION_MAX_BYTES`: the largest picture downloaded for the model; a larger one is left out.
+    var visionMaxBytes = 5 << 20
     /// The preset id the chat persona comes from.
     var persona = "vio"
     /// The presets a chat may choose with `/persona`: the built-ins, then `VIO_PROMPTS_FILE`'s.
@@ -143,6 +147,8 @@ struct ServerConfiguration: Sendable {
         chatDailyTokens = try settings.integer("VIO_CHAT_DAILY_TOKENS", in: 0...1_000_000_000, default: chatDailyTokens)
         chatTools = try settings.isOn("VIO_TOOLS", default: chatTools)
         toolRounds = try settings.integer("VIO_TOOL_ROUNDS", in: 1...10, default: toolRounds)
+        vision = try settings.isOn("VIO_VISION", default: vision)
+        visionMaxBytes = try settings.integer("VIO_VISION_MAX_BYTES", in: (1 << 10)...(20 << 20), default: visionMaxBytes)
         persona = try settings.text("VIO_PERSONA", default: persona)
         if let path = try settings.text("VIO_PROMPTS_FILE") {
             let file = try Self.promptFile(at: path)

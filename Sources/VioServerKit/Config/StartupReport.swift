@@ -39,6 +39,7 @@ struct StartupReport: Sendable {
                  detail: configuration.chat.map {
                      "\($0.model) at \($0.baseURL.absoluteString), key \($0.apiKey); per user \(configuration.chatLimits); "
                          + (configuration.chatTools ? "tools on, at most \(configuration.toolRounds) rounds (VIO_TOOL_ROUNDS)" : "no tools (VIO_TOOLS=off)")
+                         + (configuration.vision ? "; sees pictures up to \(Self.bytes(configuration.visionMaxBytes)) (VIO_VISION_MAX_BYTES)" : "; pictures not read (VIO_VISION=off)")
                  } ?? "set OPENAI_API_KEY or chatGPTAPIKey"),
             Line(feature: "Roast model", isOn: configuration.roast != nil || configuration.chat != nil,
                  detail: configuration.roast.map { "\($0.model) at \($0.baseURL.absoluteString)" }

@@ -17,6 +17,10 @@ import VioCore
 /// The model may act through `tools` (`VIO_TOOLS`, on by default): those of the features that are
 /// on in the chat, and `current_time`; at most `VIO_TOOL_ROUNDS` rounds of calls a turn. A model
 /// whose provider refuses tools is asked without them until restart.
+///
+/// With `VIO_VISION=on` the pictures of the message and of the one it quotes go to the model too
+/// (``ChatVision``); memory keeps `[图片]` in their place. With it off, a message of pictures alone
+/// is told they are not read.
 struct ChatFeature: Feature {
     let id = "chat"
     var name: String { FeatureTexts.Feature.chat.name }
@@ -87,6 +91,8 @@ private struct ChatSession: Sendable {
     let tools: [ChatTool]
     let toolRounds: Int
     let toolless = ToollessModels()
+    /// How the model sees pictures; `nil` when it does not (`VIO_VISION=off`).
+    let vision: ChatVision?
 
     init(environment: FeatureEnvironment, allowance: ChatAllowance, persona: PromptPreset, tools: [ChatTool]) {
         let configuration = environment.configuration
@@ -98,6 +104,7 @@ private struct ChatSession: Sendable {
         self.allowance = allowance
         self.tools = tools
         toolRounds = configuration.toolRounds
+        vision = configuration.vision ? ChatVision(maxBytes: configuration.visionMaxBytes, transport: environment.transport) : nil
         chat = configuration.chat.map {
             RememberingChat(
                 conversations: environment.conversations, model: ModelCaller(endpoint: $0, transport: environment.transport, metrics: environment.metrics),
@@ -107,20 +114,33 @@ private struct ChatSession: Sendable {
 
     func answer(_ text: String, in context: BotContext) async throws {
         guard var chat else { return try await context.say(FeatureTexts.Chat.notConfigured) }
-        guard !text.isEmpty else { return try await context.say(FeatureTexts.Chat.empty) }
+        let hasPictures = ChatVision.hasPictures(context.message)
+        guard !text.isEmpty || (vision != nil && hasPictures) else {
+            return try await context.say(hasPictures ? FeatureTexts.Chat.picturesNotRead : FeatureTexts.Chat.empty)
+        }
         let setup = await setups.setup(of: context)
         chat.model = chat.model.using(model: model(of: setup, default: chat.model.model))
         let persona = Conversation(preset: persona(of: setup))
         let model = chat.model.model
         let functions = toolless.contains(model) ? [] : tools.filter { context.features.isOn($0.featureID) }.map { $0.function(in: context) }
-        try await allowance.say(in: context) { [toolless, toolRounds] in
-            let answer = try await chat.answer(text, in: setup.conversation(of: context.message), as: persona, functions: functions, maxRounds: toolRounds)
+        try await allowance.say(in: context) { [toolless, toolRounds, vision] in
+            let turn = try await seen(text, by: vision, in: context)
+            let answer = try await chat.answer(turn, in: setup.conversation(of: context.message), as: persona, functions: functions, maxRounds: toolRounds)
             if answer.toolsRefused {
                 toolless.insert(model)
                 context.logger.warning("the model's provider refused tools; asking it without them until restart", metadata: ["model": "\(model)"])
             }
             return answer
         }
+    }
+
+    /// `text` with the message's pictures when the model sees them; a user whose pictures were
+    /// left out hears it once, before the answer.
+    private func seen(_ text: String, by vision: ChatVision?, in context: BotContext) async throws -> UserTurn {
+        guard let vision else { return UserTurn(text: text) }
+        let seen = await vision.turn(text: text, in: context)
+        if seen.missed > 0 { try await context.say(FeatureTexts.Chat.picturesLeftOut(seen.missed)) }
+        return seen.turn
     }
 
     func forget(_ context: BotContext) async throws {

@@ -92,6 +92,11 @@ enum FeatureTexts {
         static let empty = "想聊点什么？直接说，或者在 /chat 后面写上内容。"
         static let reset = "好的，之前的对话我已经忘掉了。"
         static let switchRefused = "群里只有管理员可以换人格和模型。"
+        static let picturesNotRead = "我现在看不了图片，用文字告诉我吧。"
+
+        static func picturesLeftOut(_ count: Int) -> String {
+            "有 \(count) 张图片没能读取（太大或下载失败），我只看了其余的内容。"
+        }
     }
 
     enum Persona {

@@ -11,18 +11,19 @@ import VioStorage
 ///
 /// ```swift
 /// let chat = RememberingChat(conversations: storage.conversations, model: model, now: { Date() })
-/// let reply = try await chat.answer("你好", in: key, as: Conversation(preset: .vio)).text
+/// let reply = try await chat.answer(UserTurn(text: "你好"), in: key, as: Conversation(preset: .vio)).text
 /// ```
 struct RememberingChat: Sendable {
     let conversations: any ConversationStore
     var model: ModelCaller
     let now: @Sendable () -> Date
 
-    /// The model's answer to `text` in the conversation `key`, which then holds both turns (the
-    /// calls of `functions` the model made on the way are not kept, only its answer).
-    func answer(_ text: String, in key: ConversationKey, as persona: Conversation,
+    /// The model's answer to `turn` in the conversation `key`, which then holds both turns (the
+    /// user's as its remembered text; the calls of `functions` the model made on the way are not
+    /// kept, only its answer).
+    func answer(_ turn: UserTurn, in key: ConversationKey, as persona: Conversation,
                 functions: [ToolFunction] = [], maxRounds: Int = 0) async throws -> ModelAnswer {
-        try await remember(text, in: key, as: persona) { messages in
+        try await remember(turn, in: key, as: persona) { messages in
             try await model.answer(messages, temperature: persona.temperature, functions: functions, maxRounds: maxRounds)
         }
     }
@@ -31,12 +32,12 @@ struct RememberingChat: Sendable {
     /// a stream that breaks stores nothing.
     func streamAnswer(_ text: String, in key: ConversationKey, as persona: Conversation,
                       onDelta: (String) async throws -> Void) async throws -> ModelAnswer {
-        try await remember(text, in: key, as: persona) { messages in
+        try await remember(UserTurn(text: text), in: key, as: persona) { messages in
             try await model.streamAnswer(messages, temperature: persona.temperature, onDelta: onDelta)
         }
     }
 
-    private func remember(_ text: String, in key: ConversationKey, as persona: Conversation,
+    private func remember(_ turn: UserTurn, in key: ConversationKey, as persona: Conversation,
                           answering: ([ChatMessage]) async throws -> ModelAnswer) async throws -> ModelAnswer {
         let history: [ConversationTurn]
         do {
@@ -45,10 +46,10 @@ struct RememberingChat: Sendable {
             // The database is away: answer without the history; the turn is kept and written when it is back.
             history = []
         }
-        let answer = try await answering(persona.messages(history: history, newMessage: text))
+        let answer = try await answering(persona.messages(history: history, newMessage: turn.content))
         let time = now()
         try await conversations.append([
-            ConversationTurn(role: .user, content: text, date: time),
+            ConversationTurn(role: .user, content: turn.remembered, date: time),
             ConversationTurn(role: .assistant, content: answer.text, date: time),
         ], to: key)
         return answer

@@ -29,18 +29,18 @@ struct RoastFeature: Feature {
     /// The text to review: the arguments, else the quoted message's text; `nil` after telling the user why not.
     private func subject(_ arguments: String, in context: BotContext) async throws -> String? {
         if !arguments.isEmpty { return arguments }
-        guard let quoted = context.message.replyTo else {
-            try await context.say(FeatureTexts.Roast.usage)
-            return nil
-        }
-        let message: InboundMessage
+        let quoted: InboundMessage?
         do {
-            message = try await context.fetchMessage(id: quoted)
+            quoted = try await context.quotedMessage()
         } catch is CancellationError {
             throw CancellationError()
         } catch {
-            context.logger.warning("could not fetch the message to roast", metadata: ["message": "\(quoted)", "error": "\(error)"])
+            context.logger.warning("could not fetch the message to roast", metadata: ["message": "\(context.message.replyTo?.description ?? "")", "error": "\(error)"])
             try await context.say(FeatureTexts.Roast.quotedMessageMissing)
+            return nil
+        }
+        guard let message = quoted else {
+            try await context.say(FeatureTexts.Roast.usage)
             return nil
         }
         guard !message.text.isEmpty else {

@@ -1,3 +1,4 @@
+import Foundation
 import VioCore
 
 /// A platform's actions, counted: each call is a `vio_actions_total` (and, when it throws, a
@@ -33,6 +34,10 @@ struct MeteredActions: ChatActions {
 
     func fetchMessage(id: ID, in chat: Chat) async throws -> InboundMessage {
         try await counted("fetch_message") { try await base.fetchMessage(id: id, in: chat) }
+    }
+
+    func downloadFile(id: String, maxBytes: Int) async throws -> Data {
+        try await counted("download_file") { try await base.downloadFile(id: id, maxBytes: maxBytes) }
     }
 
     func memberInfo(user: ID, in group: ID) async throws -> MemberInfo {

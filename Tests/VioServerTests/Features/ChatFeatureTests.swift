@@ -96,7 +96,7 @@ import VioCoreTesting
         let harness = H()
         await harness.say("/chat")
         await harness.say("", in: H.group, parts: [.image(url: nil)])
-        #expect(harness.actions.sentTexts == [FeatureTexts.Chat.empty, FeatureTexts.Chat.empty])
+        #expect(harness.actions.sentTexts == [FeatureTexts.Chat.empty, FeatureTexts.Chat.picturesNotRead])
         #expect(harness.transport.requests.isEmpty)
     }
 

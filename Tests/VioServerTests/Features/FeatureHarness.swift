@@ -73,7 +73,6 @@ final class FeatureHarness: Sendable {
         await conversations.history(of: ConversationKey(platform: .onebot, chat: .private(42), user: 42), limit: HistoryLimit(maxTurns: 100))
     }
 
-    /// The JSON bodies of the HTTP requests sent so far.
     /// The JSON bodies of the requests sent, without the members named in `ignoring` (`tools`,
     /// for a test of what the chat sends besides them).
     func requestBodies(ignoring: Set<String> = []) throws -> [JSONValue] {
@@ -84,7 +83,6 @@ final class FeatureHarness: Sendable {
         }
     }
 
-    /// A chat completion answering `text`.
     /// A completion answering `text`; with `totalTokens`, the usage the provider reports.
     static func completion(_ text: String, totalTokens: Int? = nil) throws -> ScriptedTransport.Reply {
         let usage: JSONValue = totalTokens.map {

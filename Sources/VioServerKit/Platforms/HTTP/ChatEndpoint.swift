@@ -66,7 +66,7 @@ struct ChatEndpoint: Sendable {
         let persona = Conversation(preset: preset)
         guard question.stream == true else {
             do {
-                let reply = try await chat.answer(message, in: key, as: persona).text
+                let reply = try await chat.answer(UserTurn(text: message), in: key, as: persona).text
                 return .json(Answer(reply: reply, conversation: key.rawValue))
             } catch {
                 let failure = ModelFailure(error, at: "/v1/chat", loggingTo: logger)
