@@ -15,6 +15,7 @@ public final class RecordingActions: ChatActions {
         case send(OutgoingMessage, to: Chat)
         case mute(user: ID, group: ID, duration: Duration)
         case kick(user: ID, group: ID)
+        case edit(message: ID, chat: Chat, text: String)
         case recall(message: ID, chat: Chat)
         case fetchMessage(id: ID, chat: Chat)
         case downloadFile(id: String, maxBytes: Int)
@@ -102,6 +103,18 @@ public final class RecordingActions: ChatActions {
 
     public func kick(user: ID, from group: ID) async throws {
         try record(.kick(user: user, group: group), as: .kick)
+    }
+
+    public func edit(message: ID, in chat: Chat, text: String) async throws {
+        try record(.edit(message: message, chat: chat, text: text), as: .edit)
+    }
+
+    /// The text of every edit, in order.
+    public var editedTexts: [String] {
+        actions.compactMap { action in
+            if case .edit(_, _, let text) = action { return text }
+            return nil
+        }
     }
 
     public func recall(message: ID, in chat: Chat) async throws {

@@ -32,7 +32,7 @@ import VioCoreTesting
     }
 
     /// The two functions the recorded response calls, each recording the arguments it was given.
-    private static func recordedFunctions(_ seen: Record<[String: JSONValue]>, stockFails: Bool = false) -> [ToolFunction] {
+    static func recordedFunctions(_ seen: Record<[String: JSONValue]>, stockFails: Bool = false) -> [ToolFunction] {
         [
             ToolFunction(name: "GetWeatherArgs", description: "Weather in a city") { arguments in
                 seen.update { $0["GetWeatherArgs"] = arguments }
@@ -67,7 +67,7 @@ import VioCoreTesting
         return reply(#"{"id":"c3","object":"chat.completion","created":1,"model":"gpt-4o","choices":[{"index":0,"message":{"role":"assistant","content":null,"tool_calls":[{"id":"\#(id)","type":"function","function":{"name":"\#(name)","arguments":\#(escaped)}}]},"finish_reason":"tool_calls"}]}"#)
     }
 
-    private static func body(_ request: HTTPRequest?) throws -> JSONValue {
+    static func body(_ request: HTTPRequest?) throws -> JSONValue {
         try JSONDecoder().decode(JSONValue.self, from: try #require(request?.body))
     }
 

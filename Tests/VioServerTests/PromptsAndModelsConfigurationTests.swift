@@ -125,3 +125,13 @@ import Testing
         #expect(throws: ConfigurationError.self) { try ServerConfiguration(environment: ["VIO_VISION_MAX_BYTES": "5MB"]) }
     }
 }
+
+@Suite struct StreamedAnswersConfigurationTests {
+    @Test func telegramEditsEverySecondUnlessSaidOtherwiseInSecondsOrTheirFractions() throws {
+        #expect(try ServerConfiguration(environment: [:]).telegramEditInterval == .seconds(1))
+        #expect(try ServerConfiguration(environment: ["VIO_TELEGRAM_EDIT_INTERVAL": "0.5"]).telegramEditInterval == .milliseconds(500))
+        #expect(try ServerConfiguration(environment: ["VIO_TELEGRAM_EDIT_INTERVAL": "3"]).telegramEditInterval == .seconds(3))
+        #expect(throws: ConfigurationError.self) { try ServerConfiguration(environment: ["VIO_TELEGRAM_EDIT_INTERVAL": "0"]) }
+        #expect(throws: ConfigurationError.self) { try ServerConfiguration(environment: ["VIO_TELEGRAM_EDIT_INTERVAL": "1s"]) }
+    }
+}

@@ -12,6 +12,12 @@ import VioServerTesting
         return #"{"update_id":\#(update),"message":{"message_id":\#(id),"date":1700000000,"chat":\#(chat),"from":{"id":\#(user),"is_bot":false,"first_name":"Ann"},"text":"\#(text)"\#(entities)}}"#
     }
 
+    /// Waits until the chat answer `text` is shown: streamed answers end with an edit to it (the
+    /// fake model streams `答`, then the rest).
+    static func answer(_ text: String, from api: FakeBotAPI) async {
+        _ = await api.waitForCall("editMessageText") { $0["text"]?.stringValue == text }
+    }
+
     static let privateChat = #"{"id":42,"type":"private","first_name":"Ann"}"#
     static let group = #"{"id":-100555,"type":"supergroup","title":"Vio fans"}"#
 

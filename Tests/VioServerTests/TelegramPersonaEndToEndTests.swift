@@ -16,7 +16,7 @@ extension TelegramGroupEndToEndTests {
             // Private replies do not quote, so they are told apart by their order.
             #expect(await api.waitForCall("sendMessage", ordinal: 1).params["text"]?.stringValue == "好的，这里的人格换成了「translator（翻译）」。之前的对话不再带上，从现在开始新的对话。")
             api.queue([T.message(2, id: 61, chat: T.privateChat, from: 42, text: "早上好")])
-            #expect(await api.waitForCall("sendMessage", ordinal: 2).params["text"]?.stringValue == "答复2")
+            await T.answer("答复2", from: api)
         }
         let request = try #require(upstreams.requests(to: "chat").first)
         #expect(request["messages"] == [

@@ -18,14 +18,27 @@ import VioCore
 /// print(outcome.text)              // the model's final answer
 /// history += outcome.messages      // the calls, their results and the answer, to keep
 /// ```
+///
+/// A loop made with ``init(streamingThrough:functions:maxRounds:)`` streams every request and
+/// hands the text to ``run(_:onText:)``'s `onText` as it arrives, tool-call rounds assembled from
+/// their deltas on the way:
+///
+/// ```swift
+/// let loop = ToolLoop(streamingThrough: client, functions: [clock])
+/// let outcome = try await loop.run(request) { piece in print(piece, terminator: "") }
+/// ```
 public struct ToolLoop: Sendable {
     public var functions: [ToolFunction]
     /// Rounds of calls run at most before the model must answer in text.
     public var maxRounds: Int
-    /// Sends one request of the conversation.
-    private let send: @Sendable (ChatRequest) async throws -> ChatCompletion
+    /// How one request of the conversation is sent.
+    private enum Asking: Sendable {
+        case whole(@Sendable (ChatRequest) async throws -> ChatCompletion)
+        case streamed(@Sendable (ChatRequest) -> AsyncThrowingStream<ChatCompletionChunk, any Error>)
+    }
+    private let asking: Asking
 
-    /// A loop that talks to the model through `client`.
+    /// A loop that talks to the model through `client`, each answer whole.
     public init(client: OpenAIClient, functions: [ToolFunction], maxRounds: Int = 3) {
         self.init(functions: functions, maxRounds: maxRounds) { request in try await client.chat(request) }
     }
@@ -34,9 +47,26 @@ public struct ToolLoop: Sendable {
     /// something of yours around it (timing each request, say). It must throw the client's
     /// ``OpenAIError``s as they are, for the loop to tell a refusal of tools.
     public init(functions: [ToolFunction], maxRounds: Int = 3, send: @escaping @Sendable (ChatRequest) async throws -> ChatCompletion) {
+        self.init(functions: functions, maxRounds: maxRounds, asking: .whole(send))
+    }
+
+    /// A loop that talks to the model through `client`, each answer streamed.
+    public init(streamingThrough client: OpenAIClient, functions: [ToolFunction], maxRounds: Int = 3) {
+        self.init(functions: functions, maxRounds: maxRounds) { request in client.chatStream(request) }
+    }
+
+    /// A loop that streams each request through `stream`: the client's
+    /// ``OpenAIClient/chatStream(_:)`` with something of yours around it. It must end the stream
+    /// with the client's ``OpenAIError``s as they are, for the loop to tell a refusal of tools.
+    public init(functions: [ToolFunction], maxRounds: Int = 3,
+                stream: @escaping @Sendable (ChatRequest) -> AsyncThrowingStream<ChatCompletionChunk, any Error>) {
+        self.init(functions: functions, maxRounds: maxRounds, asking: .streamed(stream))
+    }
+
+    private init(functions: [ToolFunction], maxRounds: Int, asking: Asking) {
         self.functions = functions
         self.maxRounds = maxRounds
-        self.send = send
+        self.asking = asking
     }
 
     /// One call the loop ran, and what it sent the model back.
@@ -68,6 +98,13 @@ public struct ToolLoop: Sendable {
     /// Runs the conversation `request` begins; its own `tools` and `toolChoice` are replaced by the
     /// loop's. Throws what sending throws (a tool never makes it throw).
     public func run(_ request: ChatRequest) async throws -> Outcome {
+        try await run(request) { _ in }
+    }
+
+    /// ``run(_:)``, handing the model's text to `onText` as it arrives: piece by piece when the loop
+    /// streams, each response's whole text when it does not. The text of every round goes there,
+    /// also the rare words a model says before its calls; ``Outcome/text`` is the last round's.
+    public func run(_ request: ChatRequest, onText: (String) async throws -> Void) async throws -> Outcome {
         var request = request
         request.tools = functions.isEmpty ? nil : functions.map(\.definition)
         request.toolChoice = nil
@@ -76,7 +113,7 @@ public struct ToolLoop: Sendable {
         while true {
             let completion: ChatCompletion
             do {
-                completion = try await send(request)
+                completion = try await ask(request, onText: onText)
             } catch let error as OpenAIError where request.tools != nil && rounds == 0 && Self.refusesTools(error) {
                 outcome.toolsRefused = true
                 request.tools = nil
@@ -101,6 +138,23 @@ public struct ToolLoop: Sendable {
             request.messages += added
             outcome.messages += added
             if rounds >= maxRounds { request.toolChoice = ToolChoice.none }
+        }
+    }
+
+    /// One request's response, its text handed to `onText` on the way.
+    private func ask(_ request: ChatRequest, onText: (String) async throws -> Void) async throws -> ChatCompletion {
+        switch asking {
+        case .whole(let send):
+            let completion = try await send(request)
+            if let text = completion.text, !text.isEmpty { try await onText(text) }
+            return completion
+        case .streamed(let stream):
+            var accumulator = ChatStreamAccumulator()
+            for try await chunk in stream(request) {
+                accumulator.add(chunk)
+                if let text = chunk.text, !text.isEmpty { try await onText(text) }
+            }
+            return accumulator.completion
         }
     }
 

@@ -78,6 +78,12 @@ public struct TelegramActions: ChatActions {
         try await client.call(UnbanChatMember(chatID: ChatTarget(group), userID: userID, onlyIfBanned: true))
     }
 
+    /// `editMessageText`, plain text.
+    public func edit(message: ID, in chat: Chat, text: String) async throws {
+        guard let messageID = message.int64Value else { throw TelegramAdapterError.notATelegramID(message) }
+        _ = try await client.call(EditMessageText(chatID: ChatTarget(chat.id), messageID: messageID, text: text))
+    }
+
     public func recall(message: ID, in chat: Chat) async throws {
         guard let messageID = message.int64Value else { throw TelegramAdapterError.notATelegramID(message) }
         try await client.call(DeleteMessage(chatID: ChatTarget(chat.id), messageID: messageID))

@@ -9,6 +9,7 @@ public enum Capability: String, Hashable, Sendable, CustomStringConvertible {
     case recall
     case fetchMessage
     case downloadFile
+    case edit
     case memberInfo
     case call
 
@@ -23,6 +24,7 @@ public enum Capability: String, Hashable, Sendable, CustomStringConvertible {
         case .recall: "recall messages"
         case .fetchMessage: "fetch earlier messages"
         case .downloadFile: "download received files"
+        case .edit: "edit sent messages"
         case .memberInfo: "look up group members"
         case .call: "call platform actions"
         }

@@ -23,6 +23,8 @@ public protocol ChatActions: Sendable {
     /// Removes `user` from `group`.
     func kick(user: ID, from group: ID) async throws
 
+    /// Replaces the text of a message the bot sent (a Telegram answer that grows as it streams).
+    func edit(message: ID, in chat: Chat, text: String) async throws
     /// Takes back a message.
     func recall(message: ID, in chat: Chat) async throws
 
@@ -57,6 +59,10 @@ extension ChatActions {
 
     public func kick(user: ID, from group: ID) async throws {
         throw VioError.unsupported(.kick, platform)
+    }
+
+    public func edit(message: ID, in chat: Chat, text: String) async throws {
+        throw VioError.unsupported(.edit, platform)
     }
 
     public func recall(message: ID, in chat: Chat) async throws {

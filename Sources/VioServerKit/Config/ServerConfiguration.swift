@@ -58,6 +58,8 @@ struct ServerConfiguration: Sendable {
     /// `TELEGRAM_SEND_RATE`: messages a second the bot sends in all: Telegram's limit is 30, and up
     /// to 1,000 with paid broadcasts.
     var telegramSendsPerSecond = 30
+    /// `VIO_TELEGRAM_EDIT_INTERVAL`: how often a streaming chat answer's message is edited, at most.
+    var telegramEditInterval: Duration = .seconds(1)
 
     /// `VIO_API_KEY`: when set, the HTTP chat endpoints need `Authorization: Bearer <key>`.
     var httpAPIKey: Redacted?
@@ -133,6 +135,7 @@ struct ServerConfiguration: Sendable {
         telegramWebhookURL = try settings.url("TG_WEBHOOK_URL")
         telegramWebhookSecret = try settings.secret("TELEGRAM_WEBHOOK_SECRET")
         telegramSendsPerSecond = try settings.integer("TELEGRAM_SEND_RATE", in: 1...100_000, default: telegramSendsPerSecond)
+        telegramEditInterval = try settings.seconds("VIO_TELEGRAM_EDIT_INTERVAL", in: 0.1...60, default: telegramEditInterval)
 
         httpAPIKey = try settings.secret("VIO_API_KEY")
         httpRequestsPerMinute = try settings.integer("VIO_HTTP_RATE_LIMIT", in: 0...100_000, default: httpRequestsPerMinute)
@@ -348,6 +351,16 @@ private struct Settings {
                 throw Problem(expectation: "expected a whole number from \(range.lowerBound) to \(range.upperBound)")
             }
             return value
+        } ?? fallback
+    }
+
+    /// A number of seconds, fractions allowed (`0.5`).
+    mutating func seconds(_ name: String, in range: ClosedRange<Double>, default fallback: Duration) throws -> Duration {
+        try read([name], default: fallback, shown: { "\($0)" }) { text throws(Problem) in
+            guard let value = Double(text), range.contains(value) else {
+                throw Problem(expectation: "expected seconds from \(range.lowerBound) to \(range.upperBound)")
+            }
+            return .milliseconds(Int((value * 1000).rounded()))
         } ?? fallback
     }
 

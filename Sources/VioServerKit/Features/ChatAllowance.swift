@@ -51,13 +51,15 @@ final class ChatAllowance: Sendable {
     }
 
     /// Says the answer of `call` in the context's chat when the sender may call the model now, and
-    /// counts its tokens; otherwise says why not and does not call.
-    func say(in context: BotContext, answer call: () async throws -> ModelAnswer) async throws {
+    /// counts its tokens; otherwise says why not and does not call. `deliver` says it (the answer
+    /// that streamed into the chat, its last form); by default a message with its text.
+    func say(in context: BotContext, answer call: () async throws -> ModelAnswer,
+             deliver: ((ModelAnswer) async throws -> Void)? = nil) async throws {
         switch await admit(context) {
         case .allowed:
             let answer = try await call()
             await spend(answer.tokens, by: context)
-            try await context.say(answer.text)
+            if let deliver { try await deliver(answer) } else { try await context.say(answer.text) }
         case let .tooFast(retryAfter):
             context.logger.debug("chat rate limited", metadata: ["user": "\(context.sender.id)", "retryAfter": "\(retryAfter)"])
             try await context.say(FeatureTexts.Allowance.tooFast(retryAfter: retryAfter))

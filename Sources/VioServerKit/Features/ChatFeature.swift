@@ -93,6 +93,7 @@ private struct ChatSession: Sendable {
     let toolless = ToollessModels()
     /// How the model sees pictures; `nil` when it does not (`VIO_VISION=off`).
     let vision: ChatVision?
+    let telegramEditInterval: Duration
 
     init(environment: FeatureEnvironment, allowance: ChatAllowance, persona: PromptPreset, tools: [ChatTool]) {
         let configuration = environment.configuration
@@ -104,6 +105,7 @@ private struct ChatSession: Sendable {
         self.allowance = allowance
         self.tools = tools
         toolRounds = configuration.toolRounds
+        telegramEditInterval = configuration.telegramEditInterval
         vision = configuration.vision ? ChatVision(maxBytes: configuration.visionMaxBytes, transport: environment.transport) : nil
         chat = configuration.chat.map {
             RememberingChat(
@@ -123,14 +125,27 @@ private struct ChatSession: Sendable {
         let persona = Conversation(preset: persona(of: setup))
         let model = chat.model.model
         let functions = toolless.contains(model) ? [] : tools.filter { context.features.isOn($0.featureID) }.map { $0.function(in: context) }
-        try await allowance.say(in: context) { [toolless, toolRounds, vision] in
+        let delivery = delivery(in: context)
+        let streams = !(delivery is WholeAnswer)
+        try await allowance.say(in: context, answer: { [toolless, toolRounds, vision] in
             let turn = try await seen(text, by: vision, in: context)
-            let answer = try await chat.answer(turn, in: setup.conversation(of: context.message), as: persona, functions: functions, maxRounds: toolRounds)
+            let conversation = setup.conversation(of: context.message)
+            let answer = streams
+                ? try await chat.streamAnswer(turn, in: conversation, as: persona, functions: functions, maxRounds: toolRounds) { try await delivery.add($0) }
+                : try await chat.answer(turn, in: conversation, as: persona, functions: functions, maxRounds: toolRounds)
             if answer.toolsRefused {
                 toolless.insert(model)
                 context.logger.warning("the model's provider refused tools; asking it without them until restart", metadata: ["model": "\(model)"])
             }
             return answer
+        }, deliver: { try await delivery.finish($0.text) })
+    }
+
+    /// How the answer reaches this chat: growing by edits on Telegram, whole elsewhere.
+    private func delivery(in context: BotContext) -> any AnswerDelivery {
+        switch context.platform {
+        case .telegram: EditedAnswer(context: context, interval: telegramEditInterval)
+        default: WholeAnswer(context: context)
         }
     }
 

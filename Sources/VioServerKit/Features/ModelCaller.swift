@@ -42,28 +42,26 @@ struct ModelCaller: Sendable {
     }
 
     /// The model's answer to `messages`, handing each piece of text to `onDelta` as it arrives;
-    /// returns the whole answer, trimmed.
-    func streamAnswer(_ messages: [ChatMessage], temperature: Double?,
+    /// returns the whole answer, trimmed. The model may first call `functions`, at most `maxRounds`
+    /// rounds of them (see ``ToolLoop``), each request streamed.
+    func streamAnswer(_ messages: [ChatMessage], temperature: Double?, functions: [ToolFunction] = [], maxRounds: Int = 0,
                       onDelta: (String) async throws -> Void) async throws -> ModelAnswer {
-        var answer = ""
-        var usage: Usage?
-        for try await chunk in stream(ChatRequest(model: model, messages: messages, temperature: temperature)) {
-            usage = chunk.usage ?? usage
-            guard let text = chunk.text, !text.isEmpty else { continue }
-            answer += text
-            try await onDelta(text)
-        }
-        let text = try trimmed(answer)
-        return ModelAnswer(text: text, tokens: usage?.totalTokens ?? ModelAnswer.estimatedTokens(messages, answer: text))
+        let loop = ToolLoop(functions: functions, maxRounds: maxRounds) { request in metered(request, clientErrors: true) }
+        return try await answer(messages, temperature: temperature, by: loop, onText: onDelta)
     }
 
     /// The model's answer to `messages`, trimmed; the model may first call `functions`, at most
     /// `maxRounds` rounds of them (see ``ToolLoop``).
     func answer(_ messages: [ChatMessage], temperature: Double?, functions: [ToolFunction] = [], maxRounds: Int = 0) async throws -> ModelAnswer {
         let loop = ToolLoop(functions: functions, maxRounds: maxRounds) { request in try await timed(request) }
+        return try await answer(messages, temperature: temperature, by: loop) { _ in }
+    }
+
+    private func answer(_ messages: [ChatMessage], temperature: Double?, by loop: ToolLoop,
+                        onText: (String) async throws -> Void) async throws -> ModelAnswer {
         let outcome: ToolLoop.Outcome
         do {
-            outcome = try await loop.run(ChatRequest(model: model, messages: messages, temperature: temperature))
+            outcome = try await loop.run(ChatRequest(model: model, messages: messages, temperature: temperature), onText: onText)
         } catch {
             throw Self.featureError(error)
         }
@@ -98,6 +96,12 @@ struct ModelCaller: Sendable {
 
     /// `request` sent to this model (whatever model it names), answered chunk by chunk.
     func stream(_ request: ChatRequest) -> AsyncThrowingStream<ChatCompletionChunk, any Error> {
+        metered(request, clientErrors: false)
+    }
+
+    /// `request` streamed from this model, its time to first token, time and failure counted; the
+    /// client's errors as they are (for the tool loop) or as ``FeatureError``s.
+    private func metered(_ request: ChatRequest, clientErrors: Bool) -> AsyncThrowingStream<ChatCompletionChunk, any Error> {
         var request = request
         request.model = model
         let chunks = client.chatStream(request)
@@ -117,7 +121,7 @@ struct ModelCaller: Sendable {
                     continuation.finish()
                 } catch {
                     metrics?.modelRequest(model, took: .now - started, failed: !Task.isCancelled)
-                    continuation.finish(throwing: Self.featureError(error))
+                    continuation.finish(throwing: clientErrors ? error : Self.featureError(error))
                 }
             }
             continuation.onTermination = { _ in relay.cancel() }

@@ -28,12 +28,13 @@ struct RememberingChat: Sendable {
         }
     }
 
-    /// ``answer(_:in:as:)``, with the answer handed to `onDelta` piece by piece as it streams in;
-    /// a stream that breaks stores nothing.
-    func streamAnswer(_ text: String, in key: ConversationKey, as persona: Conversation,
+    /// ``answer(_:in:as:functions:maxRounds:)``, streamed: the answer is handed to `onDelta` piece by
+    /// piece as it arrives; a stream that breaks stores nothing.
+    func streamAnswer(_ turn: UserTurn, in key: ConversationKey, as persona: Conversation,
+                      functions: [ToolFunction] = [], maxRounds: Int = 0,
                       onDelta: (String) async throws -> Void) async throws -> ModelAnswer {
-        try await remember(UserTurn(text: text), in: key, as: persona) { messages in
-            try await model.streamAnswer(messages, temperature: persona.temperature, onDelta: onDelta)
+        try await remember(turn, in: key, as: persona) { messages in
+            try await model.streamAnswer(messages, temperature: persona.temperature, functions: functions, maxRounds: maxRounds, onDelta: onDelta)
         }
     }
 

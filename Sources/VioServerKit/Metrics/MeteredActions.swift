@@ -28,6 +28,10 @@ struct MeteredActions: ChatActions {
         try await counted("kick") { try await base.kick(user: user, from: group) }
     }
 
+    func edit(message: ID, in chat: Chat, text: String) async throws {
+        try await counted("edit") { try await base.edit(message: message, in: chat, text: text) }
+    }
+
     func recall(message: ID, in chat: Chat) async throws {
         try await counted("recall") { try await base.recall(message: message, in: chat) }
     }

@@ -30,9 +30,7 @@ import VioCoreTesting
 
     /// The content of the last user message of the `index`th request.
     static func userContent(_ harness: H, request index: Int) throws -> JSONValue? {
-        let requests = harness.transport.requests
-        guard requests.indices.contains(index) else { return nil }
-        let body = try JSONDecoder().decode(JSONValue.self, from: requests[index].body ?? Data())
+        let body = try H.body(harness, request: index)
         guard case .array(let messages)? = body["messages"] else { return nil }
         return messages.last?["content"]
     }
@@ -53,11 +51,12 @@ import VioCoreTesting
     }
 
     @Test func aTelegramPhotoIsDownloadedThroughThePlatformByItsFileID() async throws {
-        let harness = H(configuration: Self.configuration(), replies: [try H.completion("风景")], platform: .telegram)
+        let harness = H(configuration: Self.configuration(), replies: [try H.streamedCompletion(["风景"])], platform: .telegram)
         harness.actions.remember(file: Self.jpeg, id: "AgAD-large")
         await harness.say("", parts: [.image(url: nil, fileID: "AgAD-large")])
 
         #expect(harness.actions.actions.first == .downloadFile(id: "AgAD-large", maxBytes: 5 << 20))
+        #expect(try H.body(harness, request: 0)["stream"] == true)
         #expect(try Self.userContent(harness, request: 0) == [
             ["type": "image_url", "image_url": ["url": .string("data:image/jpeg;base64," + Self.jpeg.base64EncodedString())]],
         ])
@@ -98,7 +97,7 @@ import VioCoreTesting
     }
 
     @Test func aTelegramPhotoOverTheLimitIsLeftOut() async throws {
-        let harness = H(configuration: Self.configuration(maxBytes: 4), replies: [try H.completion("好")], platform: .telegram)
+        let harness = H(configuration: Self.configuration(maxBytes: 4), replies: [try H.streamedCompletion(["好"])], platform: .telegram)
         harness.actions.remember(file: Self.jpeg, id: "big")
         await harness.say("图", parts: [.text("图"), .image(url: nil, fileID: "big")])
         #expect(try Self.userContent(harness, request: 0) == [["type": "text", "text": "图"], ["type": "text", "text": "[图片]"]])

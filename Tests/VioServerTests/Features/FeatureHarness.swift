@@ -83,6 +83,13 @@ final class FeatureHarness: Sendable {
         }
     }
 
+    /// The JSON body of the `index`th request sent; `null` when there is none.
+    static func body(_ harness: FeatureHarness, request index: Int) throws -> JSONValue {
+        let requests = harness.transport.requests
+        guard requests.indices.contains(index) else { return .null }
+        return try JSONDecoder().decode(JSONValue.self, from: requests[index].body ?? Data())
+    }
+
     /// A completion answering `text`; with `totalTokens`, the usage the provider reports.
     static func completion(_ text: String, totalTokens: Int? = nil) throws -> ScriptedTransport.Reply {
         let usage: JSONValue = totalTokens.map {
@@ -94,6 +101,18 @@ final class FeatureHarness: Sendable {
             "usage": usage,
         ]
         return .response(HTTPResponse(status: 200, headers: ["Content-Type": "application/json"], body: try JSONEncoder().encode(body)))
+    }
+
+    /// A completion streamed in `pieces`, as OpenAI streams it (what Telegram's answers ask for).
+    static func streamedCompletion(_ pieces: [String]) throws -> ScriptedTransport.Reply {
+        let events = try pieces.map { piece in
+            let chunk: JSONValue = [
+                "id": "chatcmpl-1", "object": "chat.completion.chunk", "created": 1, "model": "gpt-test",
+                "choices": [["index": 0, "delta": ["content": .string(piece)], "finish_reason": .null]],
+            ]
+            return Data("data: ".utf8) + (try JSONEncoder().encode(chunk)) + Data("\n\n".utf8)
+        }
+        return .stream(status: 200, headers: ["Content-Type": "text/event-stream"], chunks: events + [Data("data: [DONE]\n\n".utf8)])
     }
 
     /// An HTTP response with a JSON body.

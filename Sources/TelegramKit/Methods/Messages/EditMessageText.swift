@@ -33,6 +33,9 @@ public struct EditMessageText: TelegramMethod {
         self.replyMarkup = replyMarkup
     }
 
+    /// Edits count against the chat's sending rate as messages do.
+    public var rateLimitedChat: ChatTarget? { chatID }
+
     enum CodingKeys: String, CodingKey {
         case text, entities
         case chatID = "chat_id"

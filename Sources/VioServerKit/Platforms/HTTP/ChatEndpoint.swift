@@ -75,7 +75,7 @@ struct ChatEndpoint: Sendable {
         }
         return .eventStream { [logger] events in
             do {
-                let reply = try await chat.streamAnswer(message, in: key, as: persona) { delta in
+                let reply = try await chat.streamAnswer(UserTurn(text: message), in: key, as: persona) { delta in
                     try await events.send(Delta(delta: delta))
                 }.text
                 try await events.send(Answer(reply: reply, conversation: key.rawValue), event: "done")

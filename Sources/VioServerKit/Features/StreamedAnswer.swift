@@ -1,0 +1,102 @@
+import Foundation
+import VioCore
+
+/// How a chat answer reaches the chat while the model writes it: given each piece as it arrives,
+/// then the whole answer once it is done.
+protocol AnswerDelivery: AnyObject {
+    func add(_ piece: String) async throws
+    func finish(_ answer: String) async throws
+}
+
+extension AnswerDelivery {
+    func add(_ piece: String) async throws {}
+}
+
+/// The answer in one message once it is done: every platform that cannot show it growing.
+final class WholeAnswer: AnswerDelivery {
+    let context: BotContext
+
+    init(context: BotContext) {
+        self.context = context
+    }
+
+    func finish(_ answer: String) async throws {
+        try await context.say(answer)
+    }
+}
+
+/// A Telegram answer that grows: a first message as soon as there is text, then `editMessageText`
+/// at most once per `interval` and once at the end with the whole answer. Past a message's 4096
+/// characters the answer goes on in a new message. An edit that fails while the answer streams is
+/// logged and the next one catches up; the last one's failure is thrown.
+///
+/// ```swift
+/// let delivery = EditedAnswer(context: context, interval: .seconds(1))
+/// for piece in ["你", "好"] { try await delivery.add(piece) }
+/// try await delivery.finish("你好")
+/// ```
+final class EditedAnswer: AnswerDelivery {
+    let context: BotContext
+    let interval: Duration
+    /// Telegram's longest message, in UTF-16 units as it counts them.
+    static let pageLimit = 4096
+    private var text = ""
+    /// Each message sent so far and the text it shows.
+    private var shown: [(id: ID?, text: String)] = []
+    private var lastShown: ContinuousClock.Instant?
+
+    init(context: BotContext, interval: Duration) {
+        self.context = context
+        self.interval = interval
+    }
+
+    func add(_ piece: String) async throws {
+        text += piece
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return }
+        if let lastShown, ContinuousClock.now - lastShown < interval { return }
+        do {
+            try await show(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            context.logger.warning("a streaming answer's edit failed; the next one catches up", metadata: ["error": "\(error)"])
+        }
+    }
+
+    func finish(_ answer: String) async throws {
+        try await show(answer)
+    }
+
+    /// Brings the messages to `text`: edits those whose page changed, sends the pages not sent yet.
+    private func show(_ text: String) async throws {
+        lastShown = .now
+        for (index, page) in Self.pages(of: text).enumerated() {
+            if index < shown.count {
+                guard shown[index].text != page, let id = shown[index].id else { continue }
+                try await context.actions.edit(message: id, in: context.chat, text: page)
+                shown[index].text = page
+            } else {
+                shown.append((try await context.reply(OutgoingMessage(stringLiteral: page)), page))
+            }
+        }
+    }
+
+    /// `text` in pieces that each fit one message, cut between characters (never inside an emoji).
+    static func pages(of text: String) -> [String] {
+        var pages: [String] = []
+        var page = ""
+        var units = 0
+        for character in text {
+            let size = character.utf16.count
+            if units + size > pageLimit, !page.isEmpty {
+                pages.append(page)
+                page = ""
+                units = 0
+            }
+            page.append(character)
+            units += size
+        }
+        if !page.isEmpty { pages.append(page) }
+        return pages
+    }
+}
