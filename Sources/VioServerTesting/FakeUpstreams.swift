@@ -7,13 +7,14 @@ import VioCoreTesting
 
 /// The model and picture APIs the Vio bot calls, played on loopback: they record what they were
 /// sent and answer like OpenAI and the lolicon API. The model answers `答复<n>`, `n` being how many
-/// messages it was sent (streamed when asked), or the tool calls a test queued; the picture API
+/// messages it was sent (streamed when asked), or the answer or tool calls a test queued; the picture API
 /// always finds one picture. Pictures a test hosts are served as a QQ picture server does.
 public final class FakeUpstreams: Sendable {
     private let bodies = Mutex<[String: [JSONValue]]>([:])
     private let hosted = Mutex<[String: Data]>([:])
     private let address = Mutex<URL?>(nil)
     private let toolCalls = Mutex<[[(name: String, arguments: String)]]>([])
+    private let scriptedAnswers = Mutex<[[String]]>([])
     /// The model answers only once this gate is open (open unless a test closes it).
     public let modelGate: Gate
     /// A streamed answer sends its first piece (`答`), then the rest (`复<n>`) once this gate is open.
@@ -55,6 +56,12 @@ public final class FakeUpstreams: Sendable {
         address.withLock { $0 }?.appendingPathComponent("pictures").appendingPathComponent(name)
     }
 
+    /// Answers the next chat request with `pieces`: one content chunk each when it streams, joined
+    /// when it does not; later ones answer as before.
+    public func answerNext(inPieces pieces: [String]) {
+        scriptedAnswers.withLock { $0.append(pieces) }
+    }
+
     /// The JSON bodies sent to `path`, in order.
     public func requests(to path: String) -> [JSONValue] {
         bodies.withLock { $0[path] ?? [] }
@@ -70,8 +77,9 @@ public final class FakeUpstreams: Sendable {
             if sent["tools"] != nil, let calls = self.toolCalls.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) {
                 return Self.json(Self.completion(calling: calls))
             }
-            if sent["stream"] == true { return self.streamedAnswer(count: count) }
-            return Self.json(#"{"id":"c1","object":"chat.completion","created":1,"model":"fake","choices":[{"index":0,"message":{"role":"assistant","content":"答复\#(count)"},"finish_reason":"stop"}]}"#)
+            let pieces = self.scriptedAnswers.withLock { $0.isEmpty ? ["答", "复\(count)"] : $0.removeFirst() }
+            if sent["stream"] == true { return self.streamed(pieces) }
+            return Self.json(#"{"id":"c1","object":"chat.completion","created":1,"model":"fake","choices":[{"index":0,"message":{"role":"assistant","content":\#(OneBotFrames.json(pieces.joined()))},"finish_reason":"stop"}]}"#)
         }
         router.post("setu/v2") { request, _ -> Response in
             _ = try await self.record(request, as: "pictures")
@@ -95,16 +103,17 @@ public final class FakeUpstreams: Sendable {
         return #"{"id":"c1","object":"chat.completion","created":1,"model":"fake","choices":[{"index":0,"message":{"role":"assistant","content":null,"tool_calls":[\#(listed.joined(separator: ","))]},"finish_reason":"tool_calls"}]}"#
     }
 
-    /// `答复<count>` as OpenAI streams it: two content chunks with the stream gate between them.
-    private func streamedAnswer(count: Int) -> Response {
+    /// `pieces` as OpenAI streams them, one content chunk each, the stream gate held after the first.
+    private func streamed(_ pieces: [String]) -> Response {
         let gate = streamGate
         let chunk: @Sendable (String) -> ByteBuffer = { text in
-            ByteBuffer(string: #"data: {"id":"c1","object":"chat.completion.chunk","created":1,"model":"fake","choices":[{"index":0,"delta":{"content":"\#(text)"},"finish_reason":null}]}"# + "\n\n")
+            ByteBuffer(string: #"data: {"id":"c1","object":"chat.completion.chunk","created":1,"model":"fake","choices":[{"index":0,"delta":{"content":\#(OneBotFrames.json(text))},"finish_reason":null}]}"# + "\n\n")
         }
         return Response(status: .ok, headers: [.contentType: "text/event-stream"], body: ResponseBody { writer in
-            try await writer.write(chunk("答"))
-            await gate.wait()
-            try await writer.write(chunk("复\(count)"))
+            for (index, piece) in pieces.enumerated() {
+                try await writer.write(chunk(piece))
+                if index == 0 { await gate.wait() }
+            }
             try await writer.write(ByteBuffer(string: "data: [DONE]\n\n"))
             try await writer.finish(nil)
         })

@@ -69,6 +69,20 @@ import VioCoreTesting
         #expect(bodies.map { $0["tools"] == nil } == [false, true])
     }
 
+    @Test func aProviderThatAnswersAStreamWithJSONIsReadWholeCallsAndAll() async throws {
+        let seen = ToolLoopTests.Record<[String: JSONValue]>([:])
+        let transport = ScriptedTransport([
+            .response(HTTPResponse(status: 200, headers: ["Content-Type": "application/json"], body: try Fixture.data("resp-openai-python-5.json"))),
+            .response(HTTPResponse(status: 200, headers: ["Content-Type": "application/json; charset=utf-8"], body: try Fixture.data("resp-openai-python-1.json"))),
+        ])
+        let pieces = Pieces()
+        let outcome = try await loop(transport, ToolLoopTests.recordedFunctions(seen)).run(
+            ChatRequest(model: "gpt-4o", messages: [.user("Weather in Edinburgh, and AAPL?")])) { pieces.all.append($0) }
+        let answer = try #require(try JSONDecoder().decode(ChatCompletion.self, from: try Fixture.data("resp-openai-python-1.json")).text)
+        #expect(seen.value.keys.sorted() == ["GetWeatherArgs", "get_stock_price"])
+        #expect(outcome.text == answer && pieces.all == [answer])
+    }
+
     @Test func aStreamThatBreaksIsThrownAndWhatArrivedWasHandedOn() async throws {
         let bytes = try Fixture.data("stream-openai-python-1.txt")
         let transport = ScriptedTransport([

@@ -135,3 +135,11 @@ import Testing
         #expect(throws: ConfigurationError.self) { try ServerConfiguration(environment: ["VIO_TELEGRAM_EDIT_INTERVAL": "1s"]) }
     }
 }
+
+extension StreamedAnswersConfigurationTests {
+    @Test func qqAnswersSplitPast600CharactersUnlessSaidOtherwise() throws {
+        #expect(try ServerConfiguration(environment: [:]).qqSplitCharacters == 600)
+        #expect(try ServerConfiguration(environment: ["VIO_QQ_SPLIT_CHARS": "1000"]).qqSplitCharacters == 1000)
+        #expect(throws: ConfigurationError.self) { try ServerConfiguration(environment: ["VIO_QQ_SPLIT_CHARS": "10"]) }
+    }
+}

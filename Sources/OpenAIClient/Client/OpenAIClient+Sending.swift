@@ -29,9 +29,17 @@ extension OpenAIClient {
         try await withRetries(request) { try await transport.stream($0) }
     }
 
-    /// Decodes the body of a streamed response and yields its chunks; never retries.
+    /// Decodes the body of a streamed response and yields its chunks; never retries. A provider
+    /// that ignored `stream: true` and answered with JSON is read whole, as one chunk.
     func relay(_ response: HTTPStreamingResponse,
                to continuation: AsyncThrowingStream<ChatCompletionChunk, any Error>.Continuation) async throws {
+        if response.headers["Content-Type"]?.lowercased().hasPrefix("application/json") == true {
+            let limit = HTTPRequest.defaultMaximumBodySize
+            let body = try await response.collect(upTo: limit + 1)
+            guard body.count <= limit else { throw TransportError.responseTooLarge(host: configuration.baseURL.host ?? "", limit: limit) }
+            continuation.yield(ChatCompletionChunk(whole: try decode(ChatCompletion.self, "chat completion", from: body)))
+            return
+        }
         var decoder = ChatStreamDecoder()
         for try await bytes in response.body {
             for chunk in try decoder.feed(bytes) { continuation.yield(chunk) }

@@ -125,3 +125,27 @@ public struct ToolCallDelta: Hashable, Sendable, Codable {
         }
     }
 }
+
+extension ChatCompletionChunk {
+    /// A whole completion as the one chunk that carries all of it: how a stream is read from a
+    /// provider that ignores `stream: true` and answers with plain JSON.
+    ///
+    /// ```swift
+    /// let chunk = ChatCompletionChunk(whole: completion)   // chunk.text == completion.text
+    /// ```
+    public init(whole completion: ChatCompletion) {
+        self.init(
+            id: completion.id, model: completion.model, created: completion.created,
+            choices: completion.choices.map { choice in
+                let message = choice.message
+                let calls = message.toolCalls?.enumerated().map { index, call in
+                    ToolCallDelta(index: index, id: call.id, type: call.type, function: .init(name: call.function.name, arguments: call.function.arguments))
+                }
+                return Choice(
+                    index: choice.index,
+                    delta: Delta(role: message.role, content: message.text, reasoningContent: message.reasoningContent, refusal: message.refusal, toolCalls: calls),
+                    finishReason: choice.finishReason, logprobs: choice.logprobs)
+            },
+            usage: completion.usage, systemFingerprint: completion.systemFingerprint)
+    }
+}

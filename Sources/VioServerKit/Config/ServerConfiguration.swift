@@ -60,6 +60,8 @@ struct ServerConfiguration: Sendable {
     var telegramSendsPerSecond = 30
     /// `VIO_TELEGRAM_EDIT_INTERVAL`: how often a streaming chat answer's message is edited, at most.
     var telegramEditInterval: Duration = .seconds(1)
+    /// `VIO_QQ_SPLIT_CHARS`: past this many characters a QQ chat answer is sent as several messages.
+    var qqSplitCharacters = 600
 
     /// `VIO_API_KEY`: when set, the HTTP chat endpoints need `Authorization: Bearer <key>`.
     var httpAPIKey: Redacted?
@@ -135,6 +137,7 @@ struct ServerConfiguration: Sendable {
         telegramWebhookURL = try settings.url("TG_WEBHOOK_URL")
         telegramWebhookSecret = try settings.secret("TELEGRAM_WEBHOOK_SECRET")
         telegramSendsPerSecond = try settings.integer("TELEGRAM_SEND_RATE", in: 1...100_000, default: telegramSendsPerSecond)
+        qqSplitCharacters = try settings.integer("VIO_QQ_SPLIT_CHARS", in: 100...4500, default: qqSplitCharacters)
         telegramEditInterval = try settings.seconds("VIO_TELEGRAM_EDIT_INTERVAL", in: 0.1...60, default: telegramEditInterval)
 
         httpAPIKey = try settings.secret("VIO_API_KEY")

@@ -94,6 +94,7 @@ private struct ChatSession: Sendable {
     /// How the model sees pictures; `nil` when it does not (`VIO_VISION=off`).
     let vision: ChatVision?
     let telegramEditInterval: Duration
+    let qqSplitCharacters: Int
 
     init(environment: FeatureEnvironment, allowance: ChatAllowance, persona: PromptPreset, tools: [ChatTool]) {
         let configuration = environment.configuration
@@ -106,6 +107,7 @@ private struct ChatSession: Sendable {
         self.tools = tools
         toolRounds = configuration.toolRounds
         telegramEditInterval = configuration.telegramEditInterval
+        qqSplitCharacters = configuration.qqSplitCharacters
         vision = configuration.vision ? ChatVision(maxBytes: configuration.visionMaxBytes, transport: environment.transport) : nil
         chat = configuration.chat.map {
             RememberingChat(
@@ -141,10 +143,12 @@ private struct ChatSession: Sendable {
         }, deliver: { try await delivery.finish($0.text) })
     }
 
-    /// How the answer reaches this chat: growing by edits on Telegram, whole elsewhere.
+    /// How the answer reaches this chat: growing by edits on Telegram, in parts as they are
+    /// written on QQ, whole elsewhere.
     private func delivery(in context: BotContext) -> any AnswerDelivery {
         switch context.platform {
         case .telegram: EditedAnswer(context: context, interval: telegramEditInterval)
+        case .onebot: SplitAnswer(context: context, limit: qqSplitCharacters)
         default: WholeAnswer(context: context)
         }
     }

@@ -8,8 +8,9 @@ import VioCoreTesting
 @Suite struct ChatFeatureTests {
     typealias H = FeatureHarness
 
+    /// A chat request as QQ's answers send it: streamed, so a long answer goes out in parts.
     private static func body(_ messages: [JSONValue], temperature: JSONValue = 0.8) -> JSONValue {
-        ["model": "gpt-test", "messages": .array(messages), "temperature": temperature]
+        ["model": "gpt-test", "messages": .array(messages), "temperature": temperature, "stream": true]
     }
 
     private static let persona: JSONValue = ["role": "system", "content": .string(PromptPreset.vio.systemPrompt)]

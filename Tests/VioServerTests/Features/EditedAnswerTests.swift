@@ -9,9 +9,7 @@ import VioCoreTesting
     typealias H = FeatureHarness
 
     static func harness(interval: Duration, pieces: [String]) throws -> H {
-        var configuration = H.configuration()
-        configuration.telegramEditInterval = interval
-        return H(configuration: configuration, replies: [try H.streamedCompletion(pieces)], platform: .telegram)
+        try H.streaming(pieces, platform: .telegram) { $0.telegramEditInterval = interval }
     }
 
     @Test func theFirstTextIsSentAtOnceAndEditsGrowToTheWholeAnswer() async throws {
@@ -41,7 +39,7 @@ import VioCoreTesting
     }
 
     @Test func otherPlatformsGetTheAnswerWhole() async throws {
-        let harness = H(replies: [try H.completion("整段回答")])
+        let harness = H(replies: [try H.completion("整段回答")], platform: .console)
         await harness.say("你好")
         #expect(try H.body(harness, request: 0)["stream"] == nil)
         #expect(harness.actions.sentTexts == ["整段回答"])

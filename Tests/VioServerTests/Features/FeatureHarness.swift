@@ -103,6 +103,14 @@ final class FeatureHarness: Sendable {
         return .response(HTTPResponse(status: 200, headers: ["Content-Type": "application/json"], body: try JSONEncoder().encode(body)))
     }
 
+    /// A harness on `platform` whose model streams `pieces`, with `configure` applied to the settings.
+    static func streaming(_ pieces: [String], platform: Platform = .onebot,
+                          configure: (inout ServerConfiguration) -> Void) throws -> FeatureHarness {
+        var configuration = FeatureHarness.configuration()
+        configure(&configuration)
+        return FeatureHarness(configuration: configuration, replies: [try streamedCompletion(pieces)], platform: platform)
+    }
+
     /// A completion streamed in `pieces`, as OpenAI streams it (what Telegram's answers ask for).
     static func streamedCompletion(_ pieces: [String]) throws -> ScriptedTransport.Reply {
         let events = try pieces.map { piece in
