@@ -143,3 +143,13 @@ extension StreamedAnswersConfigurationTests {
         #expect(throws: ConfigurationError.self) { try ServerConfiguration(environment: ["VIO_QQ_SPLIT_CHARS": "10"]) }
     }
 }
+
+@Suite struct MemorySummaryConfigurationTests {
+    @Test func summariesAreOnEveryTenTurnsUnlessSaidOtherwise() throws {
+        let standard = try ServerConfiguration(environment: [:])
+        #expect(standard.memorySummary && standard.summaryEvery == 10)
+        let changed = try ServerConfiguration(environment: ["VIO_MEMORY_SUMMARY": "off", "VIO_SUMMARY_EVERY": "4"])
+        #expect(!changed.memorySummary && changed.summaryEvery == 4)
+        #expect(throws: ConfigurationError.self) { try ServerConfiguration(environment: ["VIO_SUMMARY_EVERY": "1"]) }
+    }
+}

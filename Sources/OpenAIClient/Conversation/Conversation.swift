@@ -16,6 +16,8 @@ import VioCore
 /// ```
 public struct Conversation: Hashable, Sendable {
     public var systemPrompt: String?
+    /// A note of what fell out of the history, sent as a second system message after the prompt.
+    public var summary: String?
     public var temperature: Double?
     public var limit: HistoryLimit
 
@@ -43,16 +45,30 @@ public struct Conversation: Hashable, Sendable {
     /// let messages = conversation.messages(history: history, newMessage: .parts([.text("这是什么？"), .imageURL(dataURL)]))
     /// ```
     public func messages(history: [ConversationTurn], newMessage: MessageContent) -> [ChatMessage] {
-        var fixedCost = TokenEstimate.tokens(in: newMessage.text) + TokenEstimate.perMessageOverhead
-        if let systemPrompt { fixedCost += TokenEstimate.tokens(in: systemPrompt) + TokenEstimate.perMessageOverhead }
-        var historyLimit = limit
-        historyLimit.tokenBudget = limit.tokenBudget.map { max($0 - fixedCost, 0) }
-
         var messages: [ChatMessage] = []
         if let systemPrompt { messages.append(.system(systemPrompt)) }
-        messages += historyLimit.apply(to: history).map(ChatMessage.init(turn:))
+        if let summary { messages.append(.system(summary)) }
+        messages += fitting(history, newMessage: newMessage).kept.map(ChatMessage.init(turn:))
         messages.append(.user(newMessage))
         return messages
+    }
+
+    /// The turns of `history` that go with `newMessage` (the newest that fit the limit, after the
+    /// system messages and the new message) and those that fall out, oldest first: what a memory
+    /// that summarises folds into ``summary``.
+    ///
+    /// ```swift
+    /// let (kept, dropped) = conversation.fitting(history, newMessage: .text(text))
+    /// ```
+    public func fitting(_ history: [ConversationTurn], newMessage: MessageContent) -> (kept: [ConversationTurn], dropped: [ConversationTurn]) {
+        var fixedCost = TokenEstimate.tokens(in: newMessage.text) + TokenEstimate.perMessageOverhead
+        for system in [systemPrompt, summary].compactMap(\.self) {
+            fixedCost += TokenEstimate.tokens(in: system) + TokenEstimate.perMessageOverhead
+        }
+        var historyLimit = limit
+        historyLimit.tokenBudget = limit.tokenBudget.map { max($0 - fixedCost, 0) }
+        let kept = historyLimit.apply(to: history)
+        return (kept, Array(history.dropLast(kept.count)))
     }
 
     /// A request for `model` with ``messages(history:newMessage:)`` and the conversation's temperature.

@@ -78,6 +78,10 @@ struct ServerConfiguration: Sendable {
     var chatTools = true
     /// `VIO_TOOL_ROUNDS`: rounds of tool calls a chat turn may take before the model must answer.
     var toolRounds = 3
+    /// `VIO_MEMORY_SUMMARY`: whether turns that no longer fit a conversation are folded into its note.
+    var memorySummary = true
+    /// `VIO_SUMMARY_EVERY`: fallen-out turns a note waits for before it is written again.
+    var summaryEvery = 10
     /// `VIO_VISION`: whether the pictures of a message (and of the one it quotes) go to the chat model.
     var vision = false
     /// `VIO_VISION_MAX_BYTES`: the largest picture downloaded for the model; a larger one is left out.
@@ -153,6 +157,8 @@ struct ServerConfiguration: Sendable {
         chatDailyTokens = try settings.integer("VIO_CHAT_DAILY_TOKENS", in: 0...1_000_000_000, default: chatDailyTokens)
         chatTools = try settings.isOn("VIO_TOOLS", default: chatTools)
         toolRounds = try settings.integer("VIO_TOOL_ROUNDS", in: 1...10, default: toolRounds)
+        memorySummary = try settings.isOn("VIO_MEMORY_SUMMARY", default: memorySummary)
+        summaryEvery = try settings.integer("VIO_SUMMARY_EVERY", in: 2...100, default: summaryEvery)
         vision = try settings.isOn("VIO_VISION", default: vision)
         visionMaxBytes = try settings.integer("VIO_VISION_MAX_BYTES", in: (1 << 10)...(20 << 20), default: visionMaxBytes)
         persona = try settings.text("VIO_PERSONA", default: persona)

@@ -33,12 +33,15 @@ struct ChatFeature: Feature {
 
     func install(on bot: inout Bot) {
         let offered = environment.configuration.chatTools ? [clock] + tools : []
-        let chat = ChatSession(environment: environment, allowance: allowance, persona: persona(), tools: offered)
+        let chat = ChatSession(environment: environment, allowance: allowance, persona: persona(), tools: offered, logger: logger)
         bot.command("/chat", summary: FeatureTexts.Summary.chat, usage: FeatureTexts.Usage.chat) { context, arguments in
             try await chat.answer(arguments.text, in: context)
         }
         bot.command("/reset", aliases: ["重置对话"], summary: FeatureTexts.Summary.reset) { context, _ in
             try await chat.forget(context)
+        }
+        bot.command("/memory", aliases: ["记忆"], summary: FeatureTexts.Summary.memory) { context, _ in
+            try await context.say(try await chat.memory(context))
         }
         bot.command("/persona", aliases: ["人格"], summary: FeatureTexts.Summary.persona, usage: FeatureTexts.Usage.persona) { context, arguments in
             try await context.say(try await chat.choosePersona(arguments.text, in: context))
@@ -95,8 +98,10 @@ private struct ChatSession: Sendable {
     let vision: ChatVision?
     let telegramEditInterval: Duration
     let qqSplitCharacters: Int
+    /// The conversations' notes; `nil` when memory does not summarise (`VIO_MEMORY_SUMMARY=off`).
+    let notes: ConversationNotes?
 
-    init(environment: FeatureEnvironment, allowance: ChatAllowance, persona: PromptPreset, tools: [ChatTool]) {
+    init(environment: FeatureEnvironment, allowance: ChatAllowance, persona: PromptPreset, tools: [ChatTool], logger: any BotLogger) {
         let configuration = environment.configuration
         conversations = environment.conversations
         setups = ChatSetups(records: environment.records)
@@ -109,10 +114,11 @@ private struct ChatSession: Sendable {
         telegramEditInterval = configuration.telegramEditInterval
         qqSplitCharacters = configuration.qqSplitCharacters
         vision = configuration.vision ? ChatVision(maxBytes: configuration.visionMaxBytes, transport: environment.transport) : nil
-        chat = configuration.chat.map {
+        notes = configuration.memorySummary ? ConversationNotes(records: environment.records, every: configuration.summaryEvery, logger: logger) : nil
+        chat = configuration.chat.map { [notes] in
             RememberingChat(
                 conversations: environment.conversations, model: ModelCaller(endpoint: $0, transport: environment.transport, metrics: environment.metrics),
-                now: environment.now)
+                now: environment.now, notes: notes)
         }
     }
 
@@ -163,8 +169,17 @@ private struct ChatSession: Sendable {
     }
 
     func forget(_ context: BotContext) async throws {
-        try await conversations.reset(await setups.setup(of: context).conversation(of: context.message))
+        let key = await setups.setup(of: context).conversation(of: context.message)
+        try await conversations.reset(key)
+        try await notes?.forget(key)
         try await context.say(FeatureTexts.Chat.reset)
+    }
+
+    /// `/memory`: the conversation's note, what it keeps of the turns that no longer fit.
+    func memory(_ context: BotContext) async throws -> String {
+        guard let notes else { return FeatureTexts.Memory.off }
+        let key = await setups.setup(of: context).conversation(of: context.message)
+        return await notes.note(of: key).map { FeatureTexts.Memory.shown($0.text) } ?? FeatureTexts.Memory.empty
     }
 
     /// `/persona [name|reset]`: the list, or the chat's persona set and what it is now.

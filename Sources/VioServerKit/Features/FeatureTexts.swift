@@ -61,6 +61,7 @@ enum FeatureTexts {
     enum Summary {
         static let chat = "和 Vio 聊天（直接说话也可以）"
         static let reset = "忘掉和你的对话"
+        static let memory = "看看 Vio 记下的对话要点"
         static let persona = "看看或换掉这里的人格（群里换需管理员）"
         static let model = "看看或换掉这里用的模型（群里换需管理员）"
         static let roast = "锐评一段文字或被回复的消息"
@@ -96,6 +97,21 @@ enum FeatureTexts {
 
         static func picturesLeftOut(_ count: Int) -> String {
             "有 \(count) 张图片没能读取（太大或下载失败），我只看了其余的内容。"
+        }
+    }
+
+    enum Memory {
+        static let summaryInstruction = "把下面的对话压缩成一段简短的要点笔记（不超过 200 字）：保留用户是谁、说过的事实和偏好、还没做完的事。如果有之前的笔记，把它合并进去。只输出笔记本身。"
+        static let empty = "我还没有记下什么：对话还短，都记得住。"
+        static let off = "对话摘要没有开启（VIO_MEMORY_SUMMARY=off），我只记得最近的对话。"
+
+        /// The second system message of every request once there is a note.
+        static func systemMessage(_ note: String) -> String {
+            "之前对话的要点：\(note)"
+        }
+
+        static func shown(_ note: String) -> String {
+            "我记下的要点：\n\(note)"
         }
     }
 

@@ -61,8 +61,10 @@ import VioCoreTesting
         #expect(harness.actions.actions.isEmpty)
     }
 
-    @Test func historyIsTrimmedToTheLastTwentyTurns() async throws {
-        let harness = H(replies: [try H.completion("好")])
+    @Test func withoutSummariesHistoryIsTrimmedToTheLastTwentyTurns() async throws {
+        var configuration = H.configuration()
+        configuration.memorySummary = false
+        let harness = H(configuration: configuration, replies: [try H.completion("好")])
         let key = ConversationKey(platform: .onebot, chat: .private(42), user: 42)
         let old = (1...30).map { ConversationTurn(role: $0 % 2 == 1 ? .user : .assistant, content: "第\($0)句", date: H.start) }
         await harness.conversations.append(old, to: key)

@@ -14,11 +14,11 @@ import VioCoreTesting
         #expect(help.hasPrefix("Vio 的指令：\n"))
         for word in ["打一枪听听", "禁言抽奖", "撤回了什么", "来份涩图", "锐评一下", "/chat", "/reset", "重置对话", "来份r18涩图", "/r18", "/ping",
                      "/gun", "/lottery", "/recalled", "/pic", "/roast", "/start", "/me", "/banme", "/admin", "管理员",
-                     "/features", "功能列表", "/enable", "开启功能", "/disable", "关闭功能"] {
+                     "/features", "功能列表", "/enable", "开启功能", "/disable", "关闭功能", "/memory", "记忆"] {
             #expect(help.contains(word), "help lacks \(word)")
         }
         #expect(help.contains("打一枪听听 /gun [枪名] [距离] — 听一声 Hunt 的枪声"))
-        #expect(help.split(separator: "\n").count == 21)
+        #expect(help.split(separator: "\n").count == 22)
     }
 
     @Test func helpInPrivateMarksGroupOnlyCommands() async throws {
