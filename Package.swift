@@ -163,6 +163,7 @@ let package = Package(
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                "VioServerTesting",
             ],
             path: "Benchmarks/VioLoad"
         ),

@@ -6,6 +6,7 @@
 //   swift run -c release VioLoad --platform chat         # POST /v1/chat, 32 clients, a fake model
 //   swift run -c release VioLoad --platform post         # POST /post, the same
 //   swift run -c release VioLoad --group --database-url "$DATABASE_URL"   # group /ping (logged for 撤回了什么) on PostgreSQL
+//   swift run -c release VioLoad --platform first-text   # a slow streaming model: its first token to the first text in chat
 //
 // The load's own work runs on one thread (see main.swift) and reads the server's calls without a
 // JSON decoder, so that on a 2-core machine it leaves the other core to the server.
@@ -22,12 +23,13 @@ struct VioLoad: AsyncParsableCommand {
     /// What carries the load.
     enum LoadPlatform: String, ExpressibleByArgument, CaseIterable {
         case onebot, telegram, chat, post
+        case firstText = "first-text"
     }
 
     @Option(help: "The vio-server binary (or HummingbirdFloor) to start; build it with -c release first.")
     var server = ".build/release/vio-server"
 
-    @Option(help: "onebot (reverse WebSocket), telegram (long polling), chat (POST /v1/chat) or post (POST /post).")
+    @Option(help: "onebot (reverse WebSocket), telegram (long polling), chat (POST /v1/chat), post (POST /post) or first-text (streamed answers on Telegram and QQ).")
     var platform = LoadPlatform.onebot
 
     @Option(help: "The loopback port to start it on.")
@@ -51,10 +53,13 @@ struct VioLoad: AsyncParsableCommand {
     @Option(help: "Measured rounds (OneBot: each on a new connection; others: each on a new server); the summary gives their median and range.")
     var rounds = 5
 
+    @Option(help: "first-text: chat turns per platform, one at a time.")
+    var turns = 20
+
     func run() async throws {
         let target = ServerUnderLoad(binary: server, port: port, settings: databaseURL.map { ["DATABASE_URL": $0] } ?? [:])
         var results: [LoadResult] = []
-        print("\(platform): rounds of \(events) events (after \(warmup) warm-up), window \(window):")
+        if platform != .firstText { print("\(platform): rounds of \(events) events (after \(warmup) warm-up), window \(window):") }
         switch platform {
         case .onebot:
             let pid = try await target.start([:])
@@ -72,6 +77,8 @@ struct VioLoad: AsyncParsableCommand {
                 results.append(try await TelegramLoad.measure(warmup: warmup, events: events, server: target))
                 Self.report(round, results[results.count - 1])
             }
+        case .firstText:
+            return try await measureFirstText(target)
         case .chat, .post:
             let load = HTTPLoad(endpoint: platform == .chat ? .chat : .post, clients: window)
             for round in 1...max(rounds, 1) {
@@ -84,6 +91,15 @@ struct VioLoad: AsyncParsableCommand {
         print("  server CPU per event: " + Self.summary(results.map(\.serverCPUMicroseconds), format: "%.1f") + " µs")
         print("  latency p50: " + Self.summary(results.map(\.p50.milliseconds), format: "%.2f") + " ms")
         print("  latency p99: " + Self.summary(results.map(\.p99.milliseconds), format: "%.2f") + " ms")
+    }
+
+    /// The first-text figures: each platform's gaps after the model's token, median and range.
+    private func measureFirstText(_ target: ServerUnderLoad) async throws {
+        print("first-text: \(turns) turns a platform; the model's first token after \(FirstTextLoad.firstTokenDelay), a piece every \(FirstTextLoad.pieceInterval)")
+        let telegram = try await FirstTextLoad.telegram(turns: turns, server: target).map(\.milliseconds)
+        print("  Telegram, first token to first sendMessage: " + Self.summary(telegram, format: "%.1f") + " ms")
+        let qq = try await FirstTextLoad.qq(turns: turns, server: target).map(\.milliseconds)
+        print("  QQ, first part complete at the model to its send_msg: " + Self.summary(qq, format: "%.1f") + " ms")
     }
 
     private static func report(_ round: Int, _ load: LoadResult) {

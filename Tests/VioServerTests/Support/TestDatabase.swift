@@ -56,7 +56,7 @@ enum TestDatabase {
 
     /// PostgreSQL storage on the database at `location`, ready for use while `body` runs.
     static func withStorage<Result: Sendable>(
-        at location: PostgresLocation, timeout: Duration = .seconds(5), now: @escaping @Sendable () -> Date = { Date() },
+        at location: PostgresLocation, timeout: Duration = .seconds(15), now: @escaping @Sendable () -> Date = { Date() },
         _ body: (PostgresStorage) async throws -> Result
     ) async throws -> Result {
         let backend = PostgresStorage(location: location, timeout: timeout, now: now, logger: .quiet("test-postgres"))
