@@ -134,7 +134,7 @@ private struct ChatSession: Sendable {
         let model = chat.model.model
         let functions = toolless.contains(model) ? [] : tools.filter { context.features.isOn($0.featureID) }.map { $0.function(in: context) }
         let delivery = delivery(in: context)
-        let streams = !(delivery is WholeAnswer)
+        let streams = delivery.showsPieces
         try await allowance.say(in: context, answer: { [toolless, toolRounds, vision] in
             let turn = try await seen(text, by: vision, in: context)
             let conversation = setup.conversation(of: context.message)

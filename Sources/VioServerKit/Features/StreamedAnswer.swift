@@ -4,17 +4,21 @@ import VioCore
 /// How a chat answer reaches the chat while the model writes it: given each piece as it arrives,
 /// then the whole answer once it is done.
 protocol AnswerDelivery: AnyObject {
+    /// Whether it shows the answer as it streams, so the model should be asked to stream it.
+    var showsPieces: Bool { get }
     func add(_ piece: String) async throws
     func finish(_ answer: String) async throws
 }
 
 extension AnswerDelivery {
+    var showsPieces: Bool { true }
     func add(_ piece: String) async throws {}
 }
 
 /// The answer in one message once it is done: every platform that cannot show it growing.
 final class WholeAnswer: AnswerDelivery {
     let context: BotContext
+    let showsPieces = false
 
     init(context: BotContext) {
         self.context = context
@@ -52,10 +56,11 @@ final class EditedAnswer: AnswerDelivery {
 
     func add(_ piece: String) async throws {
         text += piece
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return }
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { return }
         if let lastShown, ContinuousClock.now - lastShown < interval { return }
         do {
-            try await show(text.trimmingCharacters(in: .whitespacesAndNewlines))
+            try await show(trimmed)
         } catch is CancellationError {
             throw CancellationError()
         } catch {
