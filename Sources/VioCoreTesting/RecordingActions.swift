@@ -16,6 +16,7 @@ public final class RecordingActions: ChatActions {
         case mute(user: ID, group: ID, duration: Duration)
         case kick(user: ID, group: ID)
         case edit(message: ID, chat: Chat, text: String)
+        case editMarkdown(message: ID, chat: Chat, markdown: String)
         case recall(message: ID, chat: Chat)
         case fetchMessage(id: ID, chat: Chat)
         case downloadFile(id: String, maxBytes: Int)
@@ -109,10 +110,24 @@ public final class RecordingActions: ChatActions {
         try record(.edit(message: message, chat: chat, text: text), as: .edit)
     }
 
-    /// The text of every edit, in order.
+    public func edit(message: ID, in chat: Chat, markdown: String) async throws {
+        try record(.editMarkdown(message: message, chat: chat, markdown: markdown), as: .edit)
+    }
+
+    /// The text of every edit, plain or Markdown, in order.
     public var editedTexts: [String] {
         actions.compactMap { action in
-            if case .edit(_, _, let text) = action { return text }
+            switch action {
+            case .edit(_, _, let text), .editMarkdown(_, _, let text): text
+            default: nil
+            }
+        }
+    }
+
+    /// The text of every Markdown edit, in order.
+    public var markdownEdits: [String] {
+        actions.compactMap { action in
+            if case .editMarkdown(_, _, let markdown) = action { return markdown }
             return nil
         }
     }

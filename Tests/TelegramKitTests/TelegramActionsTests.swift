@@ -117,6 +117,31 @@ import VioCoreTesting
         #expect(try bodies(transport).last == ["chat_id": -1_001_234_567_890, "user_id": 8, "only_if_banned": true])
     }
 
+    @Test func aMarkdownEditGoesAsHTMLAndMarkdownWithoutStylesAsItsText() async throws {
+        let transport = ScriptedTransport([Replies.ok("true"), Replies.ok("true")])
+        let actions = actions(transport)
+        try await actions.edit(message: 55, in: group, markdown: "**好** <3")
+        try await actions.edit(message: 56, in: group, markdown: "- 一\n- 二")
+        #expect(try bodies(transport) == [
+            ["chat_id": -1_001_234_567_890, "message_id": 55, "text": "<b>好</b> &lt;3", "parse_mode": "HTML"],
+            ["chat_id": -1_001_234_567_890, "message_id": 56, "text": "• 一\n• 二"],
+        ])
+    }
+
+    @Test func markupTelegramRefusesGoesAsWrittenAndAnEditThatChangesNothingIsDone() async throws {
+        let transport = ScriptedTransport([
+            Replies.json(#"{"ok":false,"error_code":400,"description":"Bad Request: can't parse entities: unsupported start tag"}"#, status: 400),
+            Replies.json(#"{"ok":false,"error_code":400,"description":"Bad Request: message is not modified: specified new message content and reply markup are exactly the same"}"#, status: 400),
+        ])
+        let logger = RecordingLogger()
+        try await actions(transport, logger: logger).edit(message: 55, in: group, markdown: "**好**")
+        #expect(try bodies(transport).map { $0["text"] } == ["<b>好</b>", "**好**"])
+        #expect(try bodies(transport).last?["parse_mode"] == nil)
+        #expect(logger.lines.contains { $0.level == .notice && $0.message.contains("refused a formatted text") })
+        let refused = ScriptedTransport([Replies.json(#"{"ok":false,"error_code":403,"description":"Forbidden: bot was kicked"}"#, status: 403)])
+        await #expect(throws: TelegramError.self) { try await actions(refused).edit(message: 55, in: group, markdown: "**好**") }
+    }
+
     @Test func recallDeletesTheMessage() async throws {
         let transport = ScriptedTransport([Replies.ok("true")])
         try await actions(transport).recall(message: 55, in: group)

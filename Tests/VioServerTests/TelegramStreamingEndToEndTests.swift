@@ -23,4 +23,17 @@ extension TelegramGroupEndToEndTests {
         }
         #expect(upstreams.requests(to: "chat").first?["stream"] == true)
     }
+
+    @Test func theLastEditShowsTheModelsMarkdownFormatted() async throws {
+        let directory = try TemporaryDirectory()
+        let api = FakeBotAPI()
+        let upstreams = FakeUpstreams()
+        upstreams.answerNext(inPieces: ["**加粗**和", "`代码` <3"])
+        try await run(api, upstreams: upstreams, in: directory.url) {
+            api.queue([T.message(1, id: 81, chat: T.privateChat, from: 42, text: "格式")])
+            let edit = await api.waitForCall("editMessageText") { $0["parse_mode"] == "HTML" }
+            #expect(edit.params["text"] == "<b>加粗</b>和<code>代码</code> &lt;3")
+            #expect(edit.params["message_id"] == 900)
+        }
+    }
 }

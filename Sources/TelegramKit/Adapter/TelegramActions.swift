@@ -84,6 +84,32 @@ public struct TelegramActions: ChatActions {
         _ = try await client.call(EditMessageText(chatID: ChatTarget(chat.id), messageID: messageID, text: text))
     }
 
+    /// `editMessageText` with the Markdown shown formatted (``FormattedText/init(markdown:)``, sent
+    /// as HTML). Should Telegram refuse the markup, the text goes as written; a message that already
+    /// shows the text is left as it is.
+    public func edit(message: ID, in chat: Chat, markdown: String) async throws {
+        guard let messageID = message.int64Value else { throw TelegramAdapterError.notATelegramID(message) }
+        let formatted = FormattedText(markdown: markdown)
+        let target = ChatTarget(chat.id)
+        guard !formatted.isPlain else {
+            return try await editUnlessShown(EditMessageText(chatID: target, messageID: messageID, text: formatted.plainText))
+        }
+        do {
+            try await editUnlessShown(EditMessageText(chatID: target, messageID: messageID, text: formatted.html, parseMode: .html))
+        } catch let error as TelegramError where error.kind == .badRequest {
+            client.logger.log(.notice, "Telegram refused a formatted text; it is sent as written", metadata: ["error": "\(error)"])
+            try await editUnlessShown(EditMessageText(chatID: target, messageID: messageID, text: markdown))
+        }
+    }
+
+    private func editUnlessShown(_ edit: EditMessageText) async throws {
+        do {
+            _ = try await client.call(edit)
+        } catch let error as TelegramError where error.isMessageNotModified {
+            return
+        }
+    }
+
     public func recall(message: ID, in chat: Chat) async throws {
         guard let messageID = message.int64Value else { throw TelegramAdapterError.notATelegramID(message) }
         try await client.call(DeleteMessage(chatID: ChatTarget(chat.id), messageID: messageID))

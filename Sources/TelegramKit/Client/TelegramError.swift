@@ -48,6 +48,11 @@ public struct TelegramError: Error, Hashable, Sendable, CustomStringConvertible 
         case other
     }
 
+    /// An edit that would leave the message as it is (`Bad Request: message is not modified`).
+    public var isMessageNotModified: Bool {
+        kind == .badRequest && apiDescription.contains("message is not modified")
+    }
+
     /// Classified from `parameters` first, then the code, then the description's prefix.
     public var kind: Kind {
         if retryAfter != nil { return .floodControl }

@@ -25,6 +25,14 @@ public protocol ChatActions: Sendable {
 
     /// Replaces the text of a message the bot sent (a Telegram answer that grows as it streams).
     func edit(message: ID, in chat: Chat, text: String) async throws
+    /// Replaces the text of a message the bot sent with Markdown (what chat models write), shown
+    /// formatted where the platform can (Telegram: bold, code, links…); by default it is sent as
+    /// written through ``edit(message:in:text:)``.
+    ///
+    /// ```swift
+    /// try await context.actions.edit(message: sent, in: context.chat, markdown: "**done** ✅")
+    /// ```
+    func edit(message: ID, in chat: Chat, markdown: String) async throws
     /// Takes back a message.
     func recall(message: ID, in chat: Chat) async throws
 
@@ -63,6 +71,10 @@ extension ChatActions {
 
     public func edit(message: ID, in chat: Chat, text: String) async throws {
         throw VioError.unsupported(.edit, platform)
+    }
+
+    public func edit(message: ID, in chat: Chat, markdown: String) async throws {
+        try await edit(message: message, in: chat, text: markdown)
     }
 
     public func recall(message: ID, in chat: Chat) async throws {

@@ -32,6 +32,10 @@ struct MeteredActions: ChatActions {
         try await counted("edit") { try await base.edit(message: message, in: chat, text: text) }
     }
 
+    func edit(message: ID, in chat: Chat, markdown: String) async throws {
+        try await counted("edit") { try await base.edit(message: message, in: chat, markdown: markdown) }
+    }
+
     func recall(message: ID, in chat: Chat) async throws {
         try await counted("recall") { try await base.recall(message: message, in: chat) }
     }

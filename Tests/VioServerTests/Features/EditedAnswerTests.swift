@@ -38,6 +38,22 @@ import VioCoreTesting
         #expect(EditedAnswer.pages(of: first + "😂").map(\.utf16.count) == [4095, 2])
     }
 
+    @Test func onlyTheLastEditFormatsTheModelsMarkdown() async throws {
+        let harness = try Self.harness(interval: .zero, pieces: ["**粗", "**体"])
+        await harness.say("格式")
+        #expect(harness.actions.sentTexts == ["**粗"])
+        #expect(harness.actions.editedTexts == ["**粗**体", "**粗**体"], "streamed as written, then once more formatted")
+        #expect(harness.actions.markdownEdits == ["**粗**体"])
+    }
+
+    @Test func aLastEditThatAlsoBringsNewTextFormatsInOneRequest() async throws {
+        let harness = try Self.harness(interval: .seconds(3600), pieces: ["好", "\n- **粗**"])
+        await harness.say("格式")
+        #expect(harness.actions.editedTexts == ["好\n- **粗**"])
+        #expect(harness.actions.markdownEdits == ["好\n- **粗**"])
+        #expect(!EditedAnswer.readsDifferentlyFormatted("好\n1. 普通的 snake_case"))
+    }
+
     @Test func otherPlatformsGetTheAnswerWhole() async throws {
         let harness = H(replies: [try H.completion("整段回答")], platform: .console)
         await harness.say("你好")
