@@ -109,7 +109,9 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            // The web console's page, style and script, plain files with no build step.
+            resources: [.copy("Console/Site")]
         ),
         .executableTarget(name: "vio-server", dependencies: ["VioServerKit"]),
 

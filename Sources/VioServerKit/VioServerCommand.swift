@@ -105,6 +105,7 @@ extension VioServerCommand {
             try await VioServer.withVioBot(configuration: configuration, adding: features, logger: logger) { server in
                 try await server.makeServiceGroup { port in
                     logger.info("serving on \(configuration.host):\(port)")
+                    logger.info("web console: \(StartupReport.consoleURL(host: configuration.host, port: port)) (\(ConsoleAccess<HTTPRouteContext>.describe(password: configuration.consolePassword)))")
                 }.run()
             }
             logger.info("vio-server stopped; storage closed")

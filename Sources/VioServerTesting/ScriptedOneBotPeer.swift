@@ -112,20 +112,22 @@ public struct ScriptedOneBotPeer {
         case query(String)
     }
 
-    /// Connects as account `selfID`, the socket carrying what `role` (`X-Client-Role`) says, runs `script`, then closes; returns the close frame the
-    /// server sent, if it closed the connection. Actions named in `answering` are answered with
+    /// Connects as account `selfID`, the socket carrying what `role` (`X-Client-Role`) says, saying
+    /// it is `userAgent` (as go-cqhttp's `CQHttp/4.15.0`) when given, runs `script`, then closes;
+    /// returns the close frame the server sent, if it closed the connection. Actions named in `answering` are answered with
     /// their data as they come, as an implementation answers `get_msg` from its cache, and never
     /// reach the script.
     @discardableResult
     public static func connect(
         port: Int, path: String = "/onebot/v11/ws", selfID: Int64?, role: String = "Universal", credential: Credential = .none,
-        answering: [String: JSONValue] = [:],
+        userAgent: String? = nil, answering: [String: JSONValue] = [:],
         _ script: @escaping @Sendable (Session) async throws -> Void
     ) async throws -> WebSocketCloseFrame? {
         // Real implementations read whatever the server sends; HummingbirdWebSocket's default is 16 KiB.
         var configuration = WebSocketClientConfiguration(maxFrameSize: 1 << 26)
         if let selfID { configuration.additionalHeaders[HTTPField.Name("X-Self-ID")!] = String(selfID) }
         configuration.additionalHeaders[HTTPField.Name("X-Client-Role")!] = role
+        if let userAgent { configuration.additionalHeaders[.userAgent] = userAgent }
         var url = "ws://127.0.0.1:\(port)\(path)"
         switch credential {
         case .none: break

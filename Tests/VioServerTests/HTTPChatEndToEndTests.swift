@@ -36,10 +36,11 @@ import VioServerTesting
         }
 
         /// Opens a streamed answer and returns its events as they arrive, one `data:` text each.
-        func events(_ path: String, body: String) async throws -> (status: Int, events: AsyncThrowingStream<(event: String?, data: String), any Error>) {
+        func events(_ path: String, body: String? = nil) async throws -> (status: Int, events: AsyncThrowingStream<(event: String?, data: String), any Error>) {
             let url = try #require(URL(string: "http://127.0.0.1:\(port)\(path)"))
             let response = try await transport.stream(VioCore.HTTPRequest(
-                method: "POST", url: url, headers: ["Content-Type": "application/json"], body: Data(body.utf8), timeout: .seconds(30)))
+                method: body == nil ? "GET" : "POST", url: url, headers: body == nil ? [:] : ["Content-Type": "application/json"],
+                body: body.map { Data($0.utf8) }, timeout: .seconds(30)))
             let events = AsyncThrowingStream<(event: String?, data: String), any Error> { continuation in
                 let reader = Task {
                     var buffer = ""

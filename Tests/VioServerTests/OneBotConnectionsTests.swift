@@ -43,6 +43,6 @@ import VioCore
         // The replaced socket's end does not forget its successor.
         connections.remove(api)
         connections.remove(events)
-        #expect(connections.connectedAccounts == [7, 8])
+        #expect(connections.connected.map(\.account) == [7, 8])
     }
 }

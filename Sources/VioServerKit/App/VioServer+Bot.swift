@@ -32,11 +32,11 @@ extension VioServer {
             configuration: configuration, transport: transport,
             conversations: storage.conversations, records: storage.records, metrics: metrics,
             status: {
-                ServerStatus(uptime: ContinuousClock.now - started, connectedBots: await directory.connectedBots(), linksDown: directory.linksDown)
+                ServerStatus(uptime: ContinuousClock.now - started, connectedBots: await directory.connectedBots().map(\.name), linksDown: directory.linksDown)
             })
         VioFeatures.install(on: &bot, environment: environment, adding: extra)
         return VioServer(
             configuration: configuration, storage: storage, bot: bot, transport: transport, logger: logger, directory: directory, metrics: metrics,
-            heartbeatClock: heartbeatClock)
+            heartbeatClock: heartbeatClock, started: started)
     }
 }

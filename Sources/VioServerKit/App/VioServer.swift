@@ -32,11 +32,13 @@ struct VioServer: Sendable {
     let metrics: ServerMetrics
     /// The clock dialled OneBot links time their heartbeats by; a test's own clock in tests.
     let heartbeatClock: any Clock<Duration>
+    /// When the server was made, for its uptime.
+    let started: ContinuousClock.Instant
 
     init(
         configuration: ServerConfiguration, storage: ServerStorage, bot: Bot, transport: any HTTPTransport, logger: Logger,
         directory: PlatformDirectory = PlatformDirectory(), metrics: ServerMetrics = ServerMetrics(),
-        heartbeatClock: any Clock<Duration> = ContinuousClock()
+        heartbeatClock: any Clock<Duration> = ContinuousClock(), started: ContinuousClock.Instant = .now
     ) {
         self.configuration = configuration
         self.storage = storage
@@ -46,6 +48,7 @@ struct VioServer: Sendable {
         self.directory = directory
         self.metrics = metrics
         self.heartbeatClock = heartbeatClock
+        self.started = started
         readiness = Readiness(storageNotReadyReason: { storage.notReadyReason })
     }
 
@@ -90,6 +93,17 @@ struct VioServer: Sendable {
         return platforms
     }
 
+    /// The web console over this server's bot, platforms and metrics; its files are read now.
+    func console(dispatcher: Dispatcher) -> ConsoleRoutes {
+        let site = ConsoleSite.load()
+        if !site.isComplete { logger.warning("the web console's files were \(site.origin); / answers 503 until they are there") }
+        return ConsoleRoutes(
+            site: site,
+            status: ConsoleStatusSource(configuration: configuration, directory: directory, activity: metrics.activity, storage: storage, started: started),
+            sandbox: SandboxChat(dispatcher: dispatcher, secrets: configuration.secrets),
+            password: configuration.consolePassword)
+    }
+
     /// The forward WebSocket platform, timed by `clock`.
     private func forwardWebSocket(dispatcher: Dispatcher, clock: some Clock<Duration>) -> any ServerPlatform {
         OneBotForwardWebSocket(
@@ -114,6 +128,7 @@ struct VioServer: Sendable {
         let router = Router(context: HTTPRouteContext.self)
         HealthRoutes(readiness: readiness).register(on: router)
         MetricsRoute(metrics: metrics, directory: directory, storage: storage, apiKey: configuration.httpAPIKey).register(on: router)
+        console(dispatcher: dispatcher).register(on: router)
         let webSocketRouter = Router(context: WebSocketRouteContext.self)
         for platform in platforms {
             platform.register(on: router, webSocketRouter: webSocketRouter)

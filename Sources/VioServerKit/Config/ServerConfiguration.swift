@@ -67,6 +67,8 @@ struct ServerConfiguration: Sendable {
     var httpAPIKey: Redacted?
     /// `VIO_HTTP_RATE_LIMIT`: requests a minute one client address may make of the HTTP chat endpoints; 0 for no limit.
     var httpRequestsPerMinute = 60
+    /// `VIO_CONSOLE_PASSWORD`: when set, the web console answers anyone who gives it; else only this machine.
+    var consolePassword: Redacted?
 
     /// The chat model; `nil` when no key is set.
     var chat: ModelEndpoint?
@@ -146,6 +148,7 @@ struct ServerConfiguration: Sendable {
 
         httpAPIKey = try settings.secret("VIO_API_KEY")
         httpRequestsPerMinute = try settings.integer("VIO_HTTP_RATE_LIMIT", in: 0...100_000, default: httpRequestsPerMinute)
+        consolePassword = try settings.secret("VIO_CONSOLE_PASSWORD")
 
         let chatURL = try settings.url("OPENAI_BASE_URL", "ChatGPTURL_proxy", "AIconfig.chatgpt_url_proxy", default: Defaults.openAI)
         let chatModel = try settings.text("OPENAI_MODEL", default: "gpt-4o-mini")
@@ -231,6 +234,12 @@ struct ServerConfiguration: Sendable {
     /// Whether events are taken by HTTP POST: when an HTTP API or a secret is set for it.
     var oneBotHTTPPostIsOn: Bool {
         oneBotHTTPRoots != nil || oneBotSecret != nil
+    }
+
+    /// Every secret set, for scrubbing text that may repeat one (an upstream's error).
+    var secrets: [Redacted] {
+        [chat?.apiKey, roast?.apiKey, telegramToken, telegramWebhookSecret, oneBotAccessToken, oneBotSecret, httpAPIKey, consolePassword]
+            .compactMap { $0 } + (database?.password.map { [Redacted($0)] } ?? [])
     }
 
     /// Where everything is stored: PostgreSQL when `DATABASE_URL` is set, else SQLite in the data folder.

@@ -48,6 +48,9 @@ struct StartupReport: Sendable {
                  detail: "\(configuration.storage)" + (configuration.database == nil ? "; set DATABASE_URL for PostgreSQL" : "")
                     + (configuration.conversationRetention.map { ", conversations kept \(Int($0.timeInterval) / 86_400) days (VIO_HISTORY_DAYS)" }
                         ?? ", conversations kept")),
+            Line(feature: "Web console", isOn: true,
+                 detail: Self.consoleURL(host: configuration.host, port: configuration.port) + ", "
+                    + ConsoleAccess<HTTPRouteContext>.describe(password: configuration.consolePassword)),
             Line(feature: "Health", isOn: true, detail: "GET http://\(address)/healthz and /readyz"),
             Line(feature: "Metrics", isOn: true,
                  detail: "GET http://\(address)/metrics (Prometheus)" + (configuration.httpAPIKey == nil ? ", open" : ", key required (VIO_API_KEY)")),
@@ -64,6 +67,12 @@ struct StartupReport: Sendable {
             configuration.httpAPIKey == nil
                 ? "VIO_API_KEY is not set: the HTTP chat endpoints (/post, /v1/chat, /v1/chat/completions) answer anyone who reaches this port" : nil,
         ].compactMap { $0 }
+    }
+
+    /// Where a browser on this machine opens the console: a wildcard host is reached on 127.0.0.1.
+    static func consoleURL(host: String, port: Int) -> String {
+        let shown = ["0.0.0.0", "::", ""].contains(host) ? "127.0.0.1" : host.contains(":") ? "[\(host)]" : host
+        return "http://\(shown):\(port)/"
     }
 
     /// `16 MiB`, `64 KiB`, or bytes when the size is not a whole number of either.

@@ -7,7 +7,7 @@ import VioCore
 /// let environment = FeatureEnvironment(
 ///     configuration: configuration, transport: transport,
 ///     conversations: storage.conversations, records: storage.records, metrics: metrics,
-///     status: { ServerStatus(uptime: clock.now - started, connectedBots: await directory.connectedBots(), linksDown: directory.linksDown) })
+///     status: { ServerStatus(uptime: clock.now - started, connectedBots: await directory.connectedBots().map(\.name), linksDown: directory.linksDown) })
 /// VioFeatures.install(on: &bot, environment: environment)
 /// ```
 struct FeatureEnvironment: Sendable {

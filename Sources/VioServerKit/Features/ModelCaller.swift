@@ -86,10 +86,11 @@ struct ModelCaller: Sendable {
         let started = ContinuousClock.now
         do {
             let completion = try await client.chat(request)
-            metrics?.modelRequest(model, took: .now - started, failed: false)
+            metrics?.modelRequest(model, took: .now - started, failure: nil)
             return completion
         } catch {
-            metrics?.modelRequest(model, took: .now - started, failed: !Task.isCancelled)
+            metrics?.modelRequest(model, took: .now - started, failure: Task.isCancelled ? nil : error)
+            ModelFailureNotes.current?.record(error)
             throw error
         }
     }
@@ -117,10 +118,11 @@ struct ModelCaller: Sendable {
                         }
                         continuation.yield(chunk)
                     }
-                    metrics?.modelRequest(model, took: .now - started, failed: false)
+                    metrics?.modelRequest(model, took: .now - started, failure: nil)
                     continuation.finish()
                 } catch {
-                    metrics?.modelRequest(model, took: .now - started, failed: !Task.isCancelled)
+                    metrics?.modelRequest(model, took: .now - started, failure: Task.isCancelled ? nil : error)
+                    ModelFailureNotes.current?.record(error)
                     continuation.finish(throwing: clientErrors ? error : Self.featureError(error))
                 }
             }

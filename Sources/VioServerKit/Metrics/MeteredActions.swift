@@ -1,9 +1,10 @@
 import Foundation
+import OneBot
 import VioCore
 
 /// A platform's actions, counted: each call is a `vio_actions_total` (and, when it throws, a
-/// `vio_action_failures_total`) with the platform and the action's name. Everything else is the
-/// platform's own.
+/// `vio_action_failures_total`) with the platform and the action's name, and in ``BotActivity``
+/// per bot account. Everything else is the platform's own.
 struct MeteredActions: ChatActions {
     let base: any ChatActions
     let metrics: ServerMetrics
@@ -63,11 +64,22 @@ struct MeteredActions: ChatActions {
     private func counted<Value>(_ action: String, _ body: () async throws -> Value) async throws -> Value {
         do {
             let value = try await body()
-            metrics.action(action, on: base.platform, failed: false)
+            metrics.action(action, on: base.platform, account: base.botID, outcome: .done)
             return value
         } catch {
-            metrics.action(action, on: base.platform, failed: !(error is CancellationError))
+            metrics.action(action, on: base.platform, account: base.botID, outcome: Self.outcome(of: error))
             throw error
+        }
+    }
+
+    /// A cancelled action counts as done (the bot stopped waiting, nothing failed); one the
+    /// platform did not answer in time, as timed out.
+    private static func outcome(of error: any Error) -> BotActivity.Outcome {
+        switch error {
+        case is CancellationError: .done
+        case OneBotError.timedOut: .timedOut
+        case TransportError.timedOut: .timedOut
+        default: .failed
         }
     }
 }

@@ -24,6 +24,8 @@ final class ServerMetrics: DispatchObserver {
     private let gauges = MetricCache<Metrics.Gauge>()
     /// The events handled so far, of every platform, to wait on.
     let handledEvents = EventTally()
+    /// The same per bot account, and the model's recent requests, for the console.
+    let activity = BotActivity()
 
     init() {
         var factory = PrometheusMetricsFactory(registry: registry)
@@ -37,32 +39,37 @@ final class ServerMetrics: DispatchObserver {
     // MARK: Events and actions (the dispatcher's observer)
 
     func actions(for delivery: Delivery) -> any ChatActions {
-        MeteredActions(delivery.actions, metrics: self)
+        activity.eventArrived(on: delivery.actions.platform, account: delivery.actions.botID)
+        return MeteredActions(delivery.actions, metrics: self)
     }
 
     func handled(_ event: BotEvent, on platform: Platform, in duration: Duration) {
         counter("vio_events_handled_total", ["platform": platform.rawValue]).increment()
         timer("vio_event_handling_seconds", ["platform": platform.rawValue]).record(duration: duration)
+        activity.eventEnded(dropped: false)
         handledEvents.record()
     }
 
     func dropped(_ event: BotEvent, on platform: Platform) {
         counter("vio_events_dropped_total", ["platform": platform.rawValue]).increment()
+        activity.eventEnded(dropped: true)
     }
 
-    /// One platform action a handler took, and whether it failed.
-    func action(_ action: String, on platform: Platform, failed: Bool) {
+    /// One platform action a handler took through `account`, and how it ended.
+    func action(_ action: String, on platform: Platform, account: ID?, outcome: BotActivity.Outcome) {
         let dimensions = ["platform": platform.rawValue, "action": action]
         counter("vio_actions_total", dimensions).increment()
-        if failed { counter("vio_action_failures_total", dimensions).increment() }
+        if outcome != .done { counter("vio_action_failures_total", dimensions).increment() }
+        activity.action(on: platform, account: account, outcome: outcome)
     }
 
     // MARK: Models
 
-    /// One request to a model: how long it took (to its last token), and whether it failed.
-    func modelRequest(_ model: String, took duration: Duration, failed: Bool) {
+    /// One request to a model: how long it took (to its last token), and why it failed if it did.
+    func modelRequest(_ model: String, took duration: Duration, failure: (any Error)?) {
         timer("vio_model_request_seconds", ["model": model]).record(duration: duration)
-        if failed { counter("vio_model_failures_total", ["model": model]).increment() }
+        if failure != nil { counter("vio_model_failures_total", ["model": model]).increment() }
+        activity.modelRequest(model, took: duration, failure: failure.map { "\($0)" })
     }
 
     /// How long a streamed answer took to its first piece of text.

@@ -6,7 +6,7 @@ import VioCore
 ///
 /// ```swift
 /// let directory = PlatformDirectory()
-/// let status = { await directory.connectedBots() }      // handed to the features
+/// let status = { await directory.connectedBots() }      // handed to the features and the console
 /// directory.set(platforms)                             // once the server has made them
 /// ```
 final class PlatformDirectory: Sendable {
@@ -28,8 +28,8 @@ final class PlatformDirectory: Sendable {
     }
 
     /// Every platform's connected bot accounts, in the order of the list.
-    func connectedBots() async -> [String] {
-        var bots: [String] = []
+    func connectedBots() async -> [ConnectedBot] {
+        var bots: [ConnectedBot] = []
         for platform in platforms.withLock({ $0 }) {
             bots += await platform.connectedBots()
         }

@@ -21,8 +21,8 @@ protocol ServerPlatform: Sendable {
     /// dispatcher and shut down after it has drained, as the server's own sockets are, so the
     /// handlers still running at shutdown can still answer.
     var connectionService: (any Service)? { get }
-    /// The bot accounts connected now, as `/ping` names them (`QQ 10001`).
-    func connectedBots() async -> [String]
+    /// The bot accounts connected now.
+    func connectedBots() async -> [ConnectedBot]
     /// The connections it dials, as they stand now.
     var dialledLinks: [ForwardLink] { get }
 }

@@ -46,7 +46,7 @@ struct HTTPChat: ServerPlatform {
     var service: (any Service)? { nil }
 
     /// HTTP callers are not bot accounts: `/ping` names none.
-    func connectedBots() async -> [String] { [] }
+    func connectedBots() async -> [ConnectedBot] { [] }
 
     func register(on router: Router<HTTPRouteContext>, webSocketRouter: Router<WebSocketRouteContext>) {
         let endpoints = router.group()

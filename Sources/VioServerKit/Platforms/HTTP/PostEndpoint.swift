@@ -36,21 +36,12 @@ struct PostEndpoint: Sendable {
             platform: .http, botID: HTTPChat.botID, chat: .private(user), sender: Sender(id: user, displayName: "\(user)"),
             messageID: ID(UUID().uuidString), text: text, isAddressedToBot: true)
         let replies = HTTPChatReplies()
-        try await dispatcher.serve(OneMessage(delivery: Delivery(.message(message), via: replies, onFinished: replies.finished)))
+        try await dispatcher.serve(SingleDelivery(Delivery(.message(message), via: replies, onFinished: replies.finished)))
         if remembered == nil { try? await conversations.reset(ConversationKey(message)) }
         guard replies.outcome == .handled else {
             return .text("the bot is busy or shutting down; try again shortly", status: .serviceUnavailable, headers: [.retryAfter: "5"])
         }
         return .text(replies.text)
-    }
-
-    /// One request's message, as a platform connection.
-    private struct OneMessage: PlatformConnection {
-        let delivery: Delivery
-
-        func run(deliver: (Delivery) -> Void) async throws {
-            deliver(delivery)
-        }
     }
 
     /// The fields of a JSON body, or else of a form (`application/x-www-form-urlencoded`).

@@ -48,10 +48,12 @@ struct EventStreamWriter {
 }
 
 extension JSONEncoder {
-    /// The encoder of the HTTP chat endpoints' answers: slashes as they are (URLs stay readable).
+    /// The encoder of the HTTP endpoints' answers: slashes as they are (URLs stay readable), dates
+    /// in ISO 8601.
     static var httpChat: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
         return encoder
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import OneBot
 import Synchronization
 import VioCore
@@ -48,7 +49,15 @@ final class OneBotConnections: Sendable {
     private struct Entry {
         let number: Int
         let socket: Socket
+        let peer: Peer
         let close: @Sendable () -> Void
+    }
+
+    /// Who dialled a socket, and when.
+    struct Peer: Sendable, Equatable {
+        /// The implementation, from its `User-Agent` (``implementation(fromUserAgent:)``).
+        var implementation: String?
+        var since: Date
     }
 
     private typealias APIWaiter = CheckedContinuation<OneBotClient, any Error>
@@ -69,13 +78,13 @@ final class OneBotConnections: Sendable {
 
     init() {}
 
-    /// Registers a socket of `account`, for ``remove(_:)``; an older socket of the account carrying
-    /// the same is closed with its `close`.
-    func add(_ account: ID, _ socket: Socket, close: @escaping @Sendable () -> Void) -> Registration {
+    /// Registers a socket of `account`, dialled by `peer`, for ``remove(_:)``; an older socket of
+    /// the account carrying the same is closed with its `close`.
+    func add(_ account: ID, _ socket: Socket, peer: Peer = Peer(since: Date()), close: @escaping @Sendable () -> Void) -> Registration {
         let key = Key(account: account, carries: socket.carries)
         let (number, replaced, waiters) = state.withLock { state in
             state.nextNumber += 1
-            let replaced = state.entries.updateValue(Entry(number: state.nextNumber, socket: socket, close: close), forKey: key)
+            let replaced = state.entries.updateValue(Entry(number: state.nextNumber, socket: socket, peer: peer, close: close), forKey: key)
             let waiters = key.carries == .api ? state.apiWaiters.removeValue(forKey: account) ?? [:] : [:]
             return (state.nextNumber, replaced, waiters)
         }
@@ -132,8 +141,26 @@ final class OneBotConnections: Sendable {
         }
     }
 
-    /// The accounts connected now, sorted.
-    var connectedAccounts: [ID] {
-        state.withLock { Set($0.entries.keys.map(\.account)).sorted() }
+    /// The accounts connected now, sorted, each with the peer of its event socket (or of its API
+    /// socket while that is all it has).
+    var connected: [(account: ID, peer: Peer)] {
+        let entries = state.withLock { $0.entries }
+        let accounts = Set(entries.keys.map(\.account)).sorted()
+        return accounts.compactMap { account in
+            (entries[Key(account: account, carries: .events)] ?? entries[Key(account: account, carries: .api)]).map { (account, $0.peer) }
+        }
+    }
+
+    /// The OneBot implementation a `User-Agent` names: go-cqhttp sends `CQHttp/4.15.0`, NapCat
+    /// `OneBot/11` (which LLOneBot may send too), others their own name; `nil` without one.
+    static func implementation(fromUserAgent userAgent: String?) -> String? {
+        guard let userAgent = userAgent?.trimmingCharacters(in: .whitespaces), !userAgent.isEmpty else { return nil }
+        let lowered = userAgent.lowercased()
+        let known: [(String, String)] = [
+            ("cqhttp", "go-cqhttp"), ("napcat", "NapCat"), ("lagrange", "Lagrange.OneBot"), ("llonebot", "LLOneBot"),
+            ("onebot/11", "NapCat or LLOneBot"),
+        ]
+        guard let name = known.first(where: { lowered.contains($0.0) })?.1 else { return String(userAgent.prefix(80)) }
+        return "\(name) (\(userAgent.prefix(80)))"
     }
 }

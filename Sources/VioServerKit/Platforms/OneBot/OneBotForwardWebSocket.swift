@@ -55,8 +55,10 @@ struct OneBotForwardWebSocket<HeartbeatClock: Clock<Duration>>: ServerPlatform, 
 
     func register(on router: Router<HTTPRouteContext>, webSocketRouter: Router<WebSocketRouteContext>) {}
 
-    func connectedBots() async -> [String] {
-        links.compactMap(\.connectedAccount).map { "QQ \($0)" }
+    func connectedBots() async -> [ConnectedBot] {
+        links.compactMap { link in
+            link.connectedAccount.map { ConnectedBot(platform: .onebot, account: $0, name: "QQ \($0)", connection: "forward WebSocket \(link.shownURL)") }
+        }
     }
 
     func run() async throws {

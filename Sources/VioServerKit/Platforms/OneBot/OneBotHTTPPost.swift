@@ -45,8 +45,8 @@ struct OneBotHTTPPost: ServerPlatform, Service {
 
     var service: (any Service)? { self }
 
-    func connectedBots() async -> [String] {
-        accounts.posting.map { "QQ \($0) (HTTP)" }
+    func connectedBots() async -> [ConnectedBot] {
+        accounts.posting.map { ConnectedBot(platform: .onebot, account: $0, name: "QQ \($0) (HTTP)", connection: "HTTP POST") }
     }
 
     func register(on router: Router<HTTPRouteContext>, webSocketRouter: Router<WebSocketRouteContext>) {

@@ -32,8 +32,12 @@ struct OneBotReverseWebSocket: ServerPlatform {
 
     var service: (any Service)? { nil }
 
-    func connectedBots() async -> [String] {
-        connections.connectedAccounts.map { "QQ \($0)" }
+    func connectedBots() async -> [ConnectedBot] {
+        connections.connected.map { socket in
+            ConnectedBot(
+                platform: .onebot, account: socket.account, name: "QQ \(socket.account)", connection: "reverse WebSocket",
+                implementation: socket.peer.implementation, since: socket.peer.since)
+        }
     }
 
     func register(on router: Router<HTTPRouteContext>, webSocketRouter: Router<WebSocketRouteContext>) {
@@ -41,16 +45,20 @@ struct OneBotReverseWebSocket: ServerPlatform {
             webSocketRouter.ws(RouterPath(path)) { inbound, outbound, context in
                 let peer = ReverseWebSocketHandshake.peer(headers: context.request.headers.map { ($0.name.rawName, $0.value) })
                 guard let selfID = peer.selfID else { return }
+                let dialler = OneBotConnections.Peer(
+                    implementation: OneBotConnections.implementation(fromUserAgent: context.request.headers[.userAgent]), since: Date())
                 // The connection's reader and handlers run on its event loop: no thread hand-off per event.
                 await withTaskExecutorPreference(EventLoopTaskExecutor(context.requestContext.eventLoop)) {
-                    await serve(selfID: selfID, role: peer.role, inbound: inbound, outbound: outbound)
+                    await serve(selfID: selfID, role: peer.role, peer: dialler, inbound: inbound, outbound: outbound)
                 }
             }
         }
     }
 
     /// Runs one socket until the peer leaves, the socket is replaced or the server stops.
-    func serve(selfID: ID, role: ReverseWebSocketHandshake.Role, inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async {
+    func serve(
+        selfID: ID, role: ReverseWebSocketHandshake.Role, peer: OneBotConnections.Peer, inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter
+    ) async {
         let connectionLogger = Logger.with(logger, metadata: ["self_id": "\(selfID)"])
         let botLogger = SwiftLogBotLogger(logger: connectionLogger)
         let socket: OneBotConnections.Socket
@@ -72,11 +80,11 @@ struct OneBotReverseWebSocket: ServerPlatform {
             reading = { [dispatcher, connection] in await dispatcher.serve(connection, closing: outbound) }
         }
         let (replaced, replace) = AsyncStream.makeStream(of: Void.self)
-        let registration = connections.add(selfID, socket) {
+        let registration = connections.add(selfID, socket, peer: peer) {
             replace.yield()
             replace.finish()
         }
-        connectionLogger.info("OneBot peer connected", metadata: ["role": "\(role.rawValue)"])
+        connectionLogger.info("OneBot peer connected", metadata: ["role": "\(role.rawValue)", "implementation": "\(peer.implementation ?? "unknown")"])
 
         // Whichever ends first, the reading or a replacement, says why the connection ends.
         let end = await withTaskGroup(of: OneBotConnectionEnd?.self) { group in

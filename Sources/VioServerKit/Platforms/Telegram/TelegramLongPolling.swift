@@ -28,8 +28,8 @@ struct TelegramLongPolling: ServerPlatform, Service {
 
     func register(on router: Router<HTTPRouteContext>, webSocketRouter: Router<WebSocketRouteContext>) {}
 
-    func connectedBots() async -> [String] {
-        account.connectedBots
+    func connectedBots() async -> [ConnectedBot] {
+        account.connectedBots(connection: "long polling")
     }
 
     func run() async throws {
@@ -37,7 +37,7 @@ struct TelegramLongPolling: ServerPlatform, Service {
             do {
                 let telegram = try await client.connectAdapter(logger: logger)
                 try await client.call(DeleteWebhook())
-                account.set(telegram.username)
+                account.set(telegram)
                 logger.info("Telegram: polling as @\(telegram.username)")
                 try await dispatcher.serve(telegram)
             } catch is CancellationError {

@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import Synchronization
 import TelegramKit
@@ -20,17 +21,26 @@ extension TelegramClient {
     }
 }
 
-/// The Telegram account a platform serves, for `/ping`: set once connected, cleared when it stops.
+/// The Telegram account a platform serves, for `/ping` and the console: set once connected,
+/// cleared when it stops.
 final class TelegramAccount: Sendable {
-    private let current = Mutex<String?>(nil)
+    private struct Connected {
+        let id: Int64
+        let username: String
+        let since: Date
+    }
+    private let current = Mutex<Connected?>(nil)
 
     init() {}
 
-    var connectedBots: [String] {
-        current.withLock { $0 }.map { ["Telegram @\($0)"] } ?? []
+    /// The bot, connected by `connection` (`long polling`, `webhook`), if it is.
+    func connectedBots(connection: String) -> [ConnectedBot] {
+        guard let bot = current.withLock({ $0 }) else { return [] }
+        return [ConnectedBot(platform: .telegram, account: ID(bot.id), name: "Telegram @\(bot.username)", connection: connection, since: bot.since)]
     }
 
-    func set(_ username: String?) {
-        current.withLock { $0 = username }
+    func set(_ adapter: TelegramAdapter?) {
+        let connected = adapter.map { Connected(id: $0.mapper.bot.id, username: $0.username, since: Date()) }
+        current.withLock { $0 = connected }
     }
 }

@@ -39,8 +39,8 @@ struct TelegramWebhook: ServerPlatform, Service {
 
     var service: (any Service)? { self }
 
-    func connectedBots() async -> [String] {
-        account.connectedBots
+    func connectedBots() async -> [ConnectedBot] {
+        account.connectedBots(connection: "webhook")
     }
 
     func register(on router: Router<HTTPRouteContext>, webSocketRouter: Router<WebSocketRouteContext>) {
@@ -75,7 +75,7 @@ struct TelegramWebhook: ServerPlatform, Service {
             _ = try await cancelWhenGracefulShutdown {
                 try await client.call(SetWebhook(url: deliveryURL.absoluteString, secretToken: decoder.secretToken))
             }
-            account.set(telegram.username)
+            account.set(telegram)
             logger.info("Telegram: webhook set for @\(telegram.username)")
             // At shutdown the inbox closes: what Telegram was already told was received (200) is still
             // handled; later deliveries get 503, and Telegram sends them again after the restart.

@@ -1,0 +1,167 @@
+// The Vio console: the status from /console/status, kept current by /console/events, and the
+// sandbox chat through /console/sandbox. Everything the server sends is shown as text, never as HTML.
+"use strict";
+
+const $ = (id) => document.getElementById(id);
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined && text !== null) node.textContent = String(text);
+  return node;
+}
+
+function when(date) {
+  if (!date) return "—";
+  const seconds = Math.max(0, Math.round((Date.now() - new Date(date).getTime()) / 1000));
+  return `${duration(seconds)} ago`;
+}
+
+function duration(seconds) {
+  const days = Math.floor(seconds / 86400), hours = Math.floor(seconds % 86400 / 3600);
+  const minutes = Math.floor(seconds % 3600 / 60), rest = seconds % 60;
+  if (days) return `${days}d ${hours}h`;
+  if (hours) return `${hours}h ${minutes}m`;
+  if (minutes) return `${minutes}m ${rest}s`;
+  return `${rest}s`;
+}
+
+let status = null;
+let statusArrived = 0;
+
+function show(next) {
+  status = next;
+  statusArrived = Date.now();
+  $("version").textContent = `vio-server ${next.version}`;
+  $("access").textContent = `Console: ${next.access}`;
+  $("store").textContent = next.store + (next.storeReady ? "" : " (not ready)");
+  $("events-handled").textContent = next.eventsHandled;
+  $("events-dropped").textContent = next.eventsDropped;
+
+  const open = next.checklist.filter((step) => !step.done);
+  $("checklist-section").hidden = open.length === 0;
+  $("checklist").replaceChildren(...next.checklist.map((step) => {
+    const item = element("li", step.done ? "done" : "", step.title);
+    if (step.next) item.append(element("span", "next", `${step.next} (README: ${step.readme})`));
+    return item;
+  }));
+
+  $("no-bots").hidden = next.bots.length > 0;
+  $("bots").replaceChildren(...next.bots.map((bot) => {
+    const row = element("tr");
+    row.dataset.account = bot.account;
+    const cells = [bot.name, bot.connection, bot.implementation || "—", when(bot.connectedSince)];
+    for (const text of cells) row.append(element("td", "", text));
+    for (const count of [bot.eventsIn, bot.actionsOut, bot.actionsFailed, bot.actionsTimedOut]) row.append(element("td", "number", count));
+    row.append(element("td", "", when(bot.lastEventAt)));
+    return row;
+  }));
+
+  $("no-models").hidden = next.models.length > 0;
+  $("models").replaceChildren(...next.models.map((model) => {
+    const latency = model.recentMedianMilliseconds === null || model.recentMedianMilliseconds === undefined
+      ? "no request yet" : `median ${model.recentMedianMilliseconds} ms lately`;
+    const item = element("li", "", `${model.role}: ${model.model} at ${model.host} · ${model.requests} requests, ${model.failures} failed · ${latency}`);
+    if (model.lastFailure) item.append(element("div", "bubble error", `last failure: ${model.lastFailure}`));
+    return item;
+  }));
+
+  $("parts").replaceChildren(...next.parts.map((part) => {
+    const item = element("li", part.on ? "on" : "off", `${part.name}: `);
+    item.append(element("span", "meta", part.detail));
+    return item;
+  }));
+  tick();
+}
+
+function tick() {
+  if (!status) return;
+  $("uptime").textContent = duration(status.uptimeSeconds + Math.round((Date.now() - statusArrived) / 1000));
+}
+
+function follow() {
+  const events = new EventSource("/console/events");
+  events.addEventListener("status", (event) => {
+    $("live").className = "live on";
+    $("live").textContent = "live";
+    show(JSON.parse(event.data));
+  });
+  events.onerror = () => {
+    $("live").className = "live off";
+    $("live").textContent = "reconnecting";
+  };
+}
+
+// The sandbox: one browser, one user, remembered across reloads.
+function sessionID() {
+  let id = localStorage.getItem("vio-sandbox-session");
+  if (!id) {
+    const bytes = crypto.getRandomValues(new Uint8Array(12));
+    id = Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
+    localStorage.setItem("vio-sandbox-session", id);
+  }
+  return id;
+}
+
+function say(className, text) {
+  const bubble = element("div", `bubble ${className}`, text);
+  $("sandbox-log").append(bubble);
+  $("sandbox-log").scrollTop = $("sandbox-log").scrollHeight;
+  return bubble;
+}
+
+async function send(event) {
+  event.preventDefault();
+  const input = $("sandbox-input"), button = $("sandbox-send");
+  const text = input.value.trim();
+  if (!text) return;
+  say("user", text);
+  input.value = "";
+  button.disabled = true;
+  try {
+    const response = await fetch("/console/sandbox", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ session: sessionID(), text, group: $("sandbox-group").checked }),
+    });
+    if (!response.ok) {
+      say("error", `${response.status}: ${await response.text()}`);
+      return;
+    }
+    const answer = await response.json();
+    for (const reply of answer.replies) {
+      const bubble = say("bot reply", reply.text);
+      for (const source of reply.images) {
+        const picture = element("img");
+        picture.src = source;
+        picture.alt = "picture";
+        bubble.append(picture);
+      }
+      for (const source of reply.sounds) {
+        const sound = element("audio");
+        sound.controls = true;
+        sound.src = source;
+        bubble.append(sound);
+      }
+    }
+    for (const applied of answer.applied) say("note", `would ${applied} (not done: this is the sandbox)`);
+    for (const failure of answer.modelErrors) say("error", `model error (shown only here): ${failure}`);
+    if (answer.replies.length === 0 && answer.applied.length === 0) say("note", "(no answer)");
+  } catch (error) {
+    say("error", `could not reach vio-server: ${error}`);
+  } finally {
+    button.disabled = false;
+    input.focus();
+  }
+}
+
+document.addEventListener("DOMContentLoaded", async () => {
+  $("sandbox-form").addEventListener("submit", send);
+  setInterval(tick, 1000);
+  try {
+    const response = await fetch("/console/status");
+    if (response.ok) show(await response.json());
+  } finally {
+    follow();
+  }
+});
