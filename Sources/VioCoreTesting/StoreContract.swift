@@ -91,9 +91,15 @@ public enum StoreContract {
         try expect(try await store.data(for: "short", in: "ns") == nil, "an expired value is gone")
         try expect(try await store.keys(in: "ns") == ["k"], "keys leaves out expired keys")
 
+        try await store.setData(Data("x".utf8), for: "k", in: "n_s%", expiresAfter: nil)
+        try expect(try await store.namespaces(startingWith: "n") == ["n_s%", "ns"], "namespaces lists those with live values, sorted")
+        try expect(try await store.namespaces(startingWith: "n_") == ["n_s%"], "a prefix is matched as written, _ and % too")
+        try expect(try await store.namespaces(startingWith: "other") == ["other-ns"], "namespaces matches by prefix")
+
         try await store.removeValue(for: "k", in: "ns")
         try expect(try await store.data(for: "k", in: "ns") == nil, "a removed value is gone")
         try expect(try await store.data(for: "k", in: "other-ns") != nil, "removal is per namespace")
+        try expect(try await store.namespaces(startingWith: "ns") == [], "a namespace whose values are gone is not listed")
     }
 
     private static func expect(_ condition: Bool, _ promise: String) throws {

@@ -56,6 +56,7 @@ private struct DownStore: KeyValueStore {
     func setData(_ data: Data, for key: String, in namespace: String, expiresAfter: Duration?) async throws { throw Down() }
     func removeValue(for key: String, in namespace: String) async throws { throw Down() }
     func keys(in namespace: String) async throws -> [String] { throw Down() }
+    func namespaces(startingWith prefix: String) async throws -> [String] { throw Down() }
 }
 
 @Suite struct FeatureTests {

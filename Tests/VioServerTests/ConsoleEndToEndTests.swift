@@ -147,6 +147,26 @@ import VioServerTesting
         }
     }
 
+    @Test func aFeatureSwitchedFromTheConsoleIsOffInThatChatAsIfSwitchedThere() async throws {
+        try await run { client, _ in
+            let listed = try #require(try await client.send("/console/features", method: "GET").json?.arrayValue)
+            #expect(listed.first { $0["id"] == "picture" }?["onByDefault"] == true)
+            #expect(listed.first { $0["id"] == "help" }?["switchable"] == false)
+
+            let off = #"{"feature": "picture", "platform": "web", "chat": "group", "id": "web-group-test-1", "on": false}"#
+            let switched = try #require(try await client.send("/console/features", body: off).json?.arrayValue)
+            #expect(switched.first { $0["id"] == "picture" }?["switched"] == [["platform": "web", "chat": "group", "id": "web-group-test-1", "on": false]])
+            let answer = try #require(try await client.send("/console/sandbox", body: Self.sandbox("@vio 来份涩图", group: true)).json)
+            #expect(answer["replies"]?[0]?["images"] == [], "off in that chat")
+            #expect(answer["replies"]?[0]?["text"]?.stringValue?.contains("/enable") == true)
+
+            let help = try await client.send("/console/features", body: #"{"feature": "help", "platform": "web", "chat": "group", "id": "1", "on": false}"#)
+            #expect(help.status == 400)
+            let nowhere = try await client.send("/console/features", body: #"{"feature": "picture", "platform": "web", "chat": "room", "id": "1", "on": false}"#)
+            #expect(nowhere.status == 400)
+        }
+    }
+
     @Test func onlyLoopbackAddressesAreThisMachine() throws {
         let local = try SocketAddress(ipAddress: "127.0.0.1", port: 1)
         #expect(ConsoleAccess<HTTPRouteContext>.isLocal(local, headers: [:]))

@@ -34,4 +34,31 @@ public struct FeatureSwitches: Sendable {
     public func set(_ id: String, isOn: Bool, in chat: Chat, on platform: Platform) async throws {
         try await storage.set(isOn, for: id, in: Self.namespace(of: chat, on: platform))
     }
+
+    /// One chat that switched features, and its switches.
+    public struct SwitchedChat: Hashable, Sendable {
+        public let platform: Platform
+        public let chat: Chat
+        /// Feature id → on.
+        public let switches: [String: Bool]
+    }
+
+    /// Every chat of every platform that switched a feature, ordered by platform, then chat.
+    ///
+    /// ```swift
+    /// for switched in try await switches.switchedChats() where switched.switches["picture"] == false {
+    ///     print("\(switched.platform) \(switched.chat.id) turned pictures off")
+    /// }
+    /// ```
+    public func switchedChats() async throws -> [SwitchedChat] {
+        var chats: [SwitchedChat] = []
+        for namespace in try await storage.namespaces(startingWith: "features/") {
+            let parts = namespace.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false)
+            guard parts.count == 4, let kind = Chat.Kind(rawValue: String(parts[2])) else { continue }
+            let chat = Chat(kind: kind, id: ID(String(parts[3])))
+            let platform = Platform(String(parts[1]))
+            chats.append(SwitchedChat(platform: platform, chat: chat, switches: try await switches(in: chat, on: platform)))
+        }
+        return chats
+    }
 }

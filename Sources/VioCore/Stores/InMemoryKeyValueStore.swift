@@ -40,6 +40,11 @@ public actor InMemoryKeyValueStore: KeyValueStore {
         return live.keys.sorted()
     }
 
+    public func namespaces(startingWith prefix: String) -> [String] {
+        let time = now()
+        return namespaces.filter { name, entries in name.hasPrefix(prefix) && entries.values.contains { !isExpired($0, at: time) } }.keys.sorted()
+    }
+
     private func isExpired(_ entry: Entry, at time: Date) -> Bool {
         entry.expiresAt.map { $0 <= time } ?? false
     }

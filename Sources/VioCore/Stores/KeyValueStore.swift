@@ -21,6 +21,10 @@ public protocol KeyValueStore: Sendable {
 
     /// The keys in `namespace` whose values have not expired, sorted.
     func keys(in namespace: String) async throws -> [String]
+
+    /// The namespaces that start with `prefix` and hold a value that has not expired, sorted:
+    /// every chat that switched a feature (`features/`), for the console.
+    func namespaces(startingWith prefix: String) async throws -> [String]
 }
 
 extension KeyValueStore {

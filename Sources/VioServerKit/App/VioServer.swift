@@ -101,6 +101,8 @@ struct VioServer: Sendable {
             site: site,
             status: ConsoleStatusSource(configuration: configuration, directory: directory, activity: metrics.activity, storage: storage, started: started),
             sandbox: SandboxChat(dispatcher: dispatcher, secrets: configuration.secrets),
+            features: ConsoleFeatures(
+                features: bot.features, offByDefault: bot.featuresOffByDefault, switches: FeatureSwitches(storage: storage.records), logger: logger),
             password: configuration.consolePassword)
     }
 

@@ -8,11 +8,13 @@ import VioCore
 /// - `GET /console/status`: ``ConsoleStatus`` as JSON;
 /// - `GET /console/events`: server-sent `status` events, one at once, then one after each change
 ///   (at most four a second) and one every ``heartbeat`` even without;
-/// - `POST /console/sandbox`: a message to the bot (``SandboxChat``).
+/// - `POST /console/sandbox`: a message to the bot (``SandboxChat``);
+/// - `GET` and `POST /console/features`: the features and their switches (``ConsoleFeatures``).
 struct ConsoleRoutes: Sendable {
     let site: ConsoleSite
     let status: ConsoleStatusSource
     let sandbox: SandboxChat
+    let features: ConsoleFeatures
     let password: Redacted?
 
     /// How often the live page hears from the server when nothing changes: uptime moves, and
@@ -32,6 +34,20 @@ struct ConsoleRoutes: Sendable {
         console.get("status") { _, _ in Response.json(await status.status()) }
         console.get("events") { _, _ in events() }
         console.post("sandbox") { request, context in try await sandbox.respond(to: request, context: context) }
+        console.get("features") { _, _ in try await Self.fromStore { .json(try await features.list()) } }
+        console.post("features") { request, _ in try await Self.fromStore { try await features.respond(to: request) } }
+    }
+
+    /// What `answer` makes, or 503 saying why when the store does not answer; HTTP's own errors (a
+    /// body too large) stay what they are.
+    private static func fromStore(_ answer: () async throws -> Response) async throws -> Response {
+        do {
+            return try await answer()
+        } catch let error as any HTTPResponseError {
+            throw error
+        } catch {
+            return .text("the store did not answer: \(error)", status: .serviceUnavailable)
+        }
     }
 
     private func events() -> Response {

@@ -90,4 +90,17 @@ struct PostgresKeyValueStore: KeyValueStore {
             return keys
         }
     }
+
+    func namespaces(startingWith prefix: String) async throws -> [String] {
+        let time = now()
+        return try await database.run("list namespaces \(prefix)…") { client in
+            let rows = try await client.query("""
+                SELECT namespace FROM key_value WHERE starts_with(namespace, \(prefix)) AND (expires_at IS NULL OR expires_at > \(time))
+                GROUP BY namespace ORDER BY namespace COLLATE "C"
+                """)
+            var namespaces: [String] = []
+            for try await namespace in rows.decode(String.self) { namespaces.append(namespace) }
+            return namespaces
+        }
+    }
 }

@@ -43,6 +43,19 @@ struct SQLiteKeyValueStore: KeyValueStore {
         }
     }
 
+    func namespaces(startingWith prefix: String) async throws -> [String] {
+        let time = now().timeIntervalSince1970
+        return try await database.pool.read { db in
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT namespace FROM key_value
+                    WHERE substr(namespace, 1, length(?)) = ? AND (expires_at IS NULL OR expires_at > ?) ORDER BY namespace
+                    """,
+                arguments: [prefix, prefix, time])
+        }
+    }
+
     /// Deletes every record expired at `time`; returns how many went.
     @discardableResult
     func removeExpired(at time: Date) async throws -> Int {

@@ -92,6 +92,54 @@ function follow() {
   };
 }
 
+// Features: each one's default and the chats that switched it; a switch for one chat.
+function showFeatures(features) {
+  $("features").replaceChildren(...features.map((feature) => {
+    const row = element("tr");
+    const name = element("td", "", `${feature.id} — ${feature.name}`);
+    name.title = feature.summary;
+    row.append(name, element("td", feature.onByDefault ? "on" : "off", feature.switchable ? (feature.onByDefault ? "on" : "off") : "always on"));
+    const chats = element("td");
+    if (feature.switched.length === 0) chats.textContent = "—";
+    for (const switched of feature.switched) {
+      chats.append(element("span", `switched ${switched.on ? "on" : "off"}`, `${switched.platform} ${switched.chat} ${switched.id}`));
+    }
+    row.append(chats);
+    return row;
+  }));
+  const choice = $("switch-feature");
+  const chosen = choice.value;
+  choice.replaceChildren(...features.filter((feature) => feature.switchable).map((feature) => {
+    const option = element("option", "", feature.id);
+    option.value = feature.id;
+    return option;
+  }));
+  if (chosen) choice.value = chosen;
+}
+
+async function loadFeatures() {
+  const response = await fetch("/console/features");
+  if (response.ok) showFeatures(await response.json());
+  else $("switch-result").textContent = `${response.status}: ${await response.text()}`;
+}
+
+async function switchFeature(event) {
+  event.preventDefault();
+  const change = {
+    feature: $("switch-feature").value, platform: $("switch-platform").value, chat: $("switch-chat").value,
+    id: $("switch-id").value.trim(), on: $("switch-on").value === "true",
+  };
+  const response = await fetch("/console/features", {
+    method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(change),
+  });
+  if (!response.ok) {
+    $("switch-result").textContent = `${response.status}: ${await response.text()}`;
+    return;
+  }
+  $("switch-result").textContent = `${change.feature} is ${change.on ? "on" : "off"} in ${change.platform} ${change.chat} ${change.id}.`;
+  showFeatures(await response.json());
+}
+
 // The sandbox: one browser, one user, remembered across reloads.
 function sessionID() {
   let id = localStorage.getItem("vio-sandbox-session");
@@ -157,7 +205,9 @@ async function send(event) {
 
 document.addEventListener("DOMContentLoaded", async () => {
   $("sandbox-form").addEventListener("submit", send);
+  $("switch-form").addEventListener("submit", switchFeature);
   setInterval(tick, 1000);
+  loadFeatures();
   try {
     const response = await fetch("/console/status");
     if (response.ok) show(await response.json());
