@@ -33,7 +33,7 @@ function show(next) {
   status = next;
   statusArrived = Date.now();
   $("version").textContent = `vio-server ${next.version}`;
-  $("access").textContent = `Console: ${next.access}`;
+  $("access").textContent = `console: ${next.access}`;
   $("store").textContent = next.store + (next.storeReady ? "" : " (not ready)");
   $("events-handled").textContent = next.eventsHandled;
   $("events-dropped").textContent = next.eventsDropped;
