@@ -76,6 +76,30 @@ import VioServerTesting
         }
     }
 
+    @Test func theSandboxShowsPicturesAndSoundsAndRemembersEachBrowsersConversation() async throws {
+        let upstreams = FakeUpstreams()
+        try await upstreams.run { baseURL in
+            try await run(configure: { configuration in
+                configuration.chat = .init(apiKey: Redacted("sk-test-key-0123456789"), baseURL: baseURL.appendingPathComponent("v1"), model: "fake")
+                configuration.pictureAPIURL = baseURL.appendingPathComponent("setu/v2")
+            }) { client, _ in
+                let picture = try #require(try await client.send("/console/sandbox", body: Self.sandbox("来份涩图")).json)
+                #expect(picture["replies"]?.arrayValue?.flatMap { $0["images"]?.arrayValue ?? [] }.contains("https://i.pixiv.re/img/42.jpg") == true)
+                let gun = try #require(try await client.send("/console/sandbox", body: Self.sandbox("打一枪听听")).json)
+                #expect(gun["replies"]?[0]?["sounds"]?[0]?.stringValue?.hasPrefix(configurationSounds) == true)
+
+                _ = try await client.send("/console/sandbox", body: Self.sandbox("/chat 我叫小明"))
+                _ = try await client.send("/console/sandbox", body: Self.sandbox("/chat 我是谁"))
+                _ = try await client.send("/console/sandbox", body: Self.sandbox("/chat 你好", session: "another-browser"))
+                let asked = upstreams.requests(to: "chat").map { $0["messages"]?.arrayValue?.count ?? 0 }
+                #expect(asked == [2, 4, 2], "the second turn carries the first; another browser starts afresh")
+            }
+        }
+    }
+
+    /// Where the Hunt: Showdown sounds are, as vio-server's default says.
+    private var configurationSounds: String { ServerConfiguration.Defaults.huntSounds.absoluteString }
+
     @Test func aModelErrorShowsTheFriendlyLineAndOnlyInTheConsoleTheUpstreamsWords() async throws {
         try await run(configure: { configuration in
             // Nothing listens on port 9 of loopback: the model is unreachable.
