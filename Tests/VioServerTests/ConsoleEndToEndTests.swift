@@ -71,6 +71,9 @@ import VioServerTesting
             #expect(lottery["applied"]?[0]?.stringValue?.hasPrefix("mute Tester (you) for ") == true, "the mute it would apply, not done")
             #expect(lottery["replies"]?[0]?["text"]?.stringValue?.hasPrefix("@Tester") == true)
 
+            #expect(SandboxChat.mentionsTheBot("@VIO /ping") && SandboxChat.mentionsTheBot("@vio"))
+            #expect(!SandboxChat.mentionsTheBot("@viola 你好") && !SandboxChat.mentionsTheBot("你好 @vio"))
+
             let bad = try await client.send("/console/sandbox", body: #"{"session": "../etc", "text": "hi"}"#)
             #expect(bad.status == 400)
         }
@@ -130,6 +133,18 @@ import VioServerTesting
                 after = try JSONDecoder().decode(JSONValue.self, from: Data(next.data.utf8))["eventsHandled"]?.int64Value ?? -1
             }
             #expect(after == before + 1)
+        }
+    }
+
+    @Test func anOpenLivePageDoesNotHoldUpShutdown() async throws {
+        try await run { client, server in
+            let (_, events) = try await client.events("/console/events")
+            var iterator = events.makeAsyncIterator()
+            #expect(try await iterator.next()?.event == "status")
+            await server.serviceGroup.triggerGracefulShutdown()
+            // The server ends the stream: the next read sees its end (or the closed connection).
+            let next = try? await iterator.next()
+            #expect(next == nil)
         }
     }
 

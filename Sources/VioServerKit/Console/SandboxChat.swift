@@ -63,7 +63,7 @@ struct SandboxChat: Sendable {
     func answer(_ text: String, session: String, inGroup: Bool) async throws -> Answer? {
         let user = ID("web-\(session)")
         let sender = Sender(id: user, displayName: "Tester", role: inGroup ? .member : nil)
-        let addressed = !inGroup || text.lowercased().hasPrefix(Self.mention)
+        let addressed = !inGroup || Self.mentionsTheBot(text)
         let said = inGroup && addressed ? String(text.dropFirst(Self.mention.count)).trimmingCharacters(in: .whitespaces) : text
         let message = InboundMessage(
             platform: .web, botID: Self.botID, chat: inGroup ? .group(ID("web-group-\(session)")) : .private(user), sender: sender,
@@ -77,6 +77,12 @@ struct SandboxChat: Sendable {
         return Answer(
             replies: actions.messages.map { Self.reply($0, naming: sender) }, applied: actions.applied,
             modelErrors: notes.failures.map { failure in secrets.reduce(failure) { $1.scrub($0) } })
+    }
+
+    /// Whether a group message starts with `@vio` (any case) as a word of its own.
+    static func mentionsTheBot(_ text: String) -> Bool {
+        guard text.lowercased().hasPrefix(mention) else { return false }
+        return text.dropFirst(mention.count).first.map { $0.isWhitespace } ?? true
     }
 
     static func isSessionID(_ text: String) -> Bool {
