@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
-import VioCore
+@testable import VioCore
 import VioCoreTesting
 
 /// A feature with a command, middleware and a notice handler, each counting what it saw.
@@ -47,6 +47,43 @@ final class Seen: Sendable {
     private let names = Mutex<[String]>([])
     var all: [String] { names.withLock { $0 } }
     func add(_ name: String) { names.withLock { $0.append(name) } }
+}
+
+/// A clock for freshness that moves only when told.
+private final class TestInstant: Sendable {
+    private let start = ContinuousClock.now
+    private let offset = Mutex(Duration.zero)
+
+    var now: @Sendable () -> ContinuousClock.Instant {
+        { self.start.advanced(by: self.offset.withLock { $0 }) }
+    }
+
+    func advance(by duration: Duration) {
+        offset.withLock { $0 += duration }
+    }
+}
+
+/// A store that counts how often its namespaces are listed, over another.
+private final class CountingStore: KeyValueStore {
+    let base: any KeyValueStore
+    private let count = Mutex(0)
+
+    init(_ base: any KeyValueStore) {
+        self.base = base
+    }
+
+    var listings: Int { count.withLock { $0 } }
+
+    func data(for key: String, in namespace: String) async throws -> Data? { try await base.data(for: key, in: namespace) }
+    func setData(_ data: Data, for key: String, in namespace: String, expiresAfter: Duration?) async throws {
+        try await base.setData(data, for: key, in: namespace, expiresAfter: expiresAfter)
+    }
+    func removeValue(for key: String, in namespace: String) async throws { try await base.removeValue(for: key, in: namespace) }
+    func keys(in namespace: String) async throws -> [String] {
+        count.withLock { $0 += 1 }
+        return try await base.keys(in: namespace)
+    }
+    func namespaces(startingWith prefix: String) async throws -> [String] { try await base.namespaces(startingWith: prefix) }
 }
 
 /// A store that cannot answer, as a database that is down.
@@ -130,10 +167,28 @@ private struct DownStore: KeyValueStore {
         await say("/hello", to: offByFeature)
         let offByBot = makeBot(offByDefault: ["greeter"])
         await say("/hello", to: offByBot)
-        try await FeatureSwitches(storage: storage).set("greeter", isOn: true, in: Self.group, on: .console)
+        try await offByBot.services.featureSwitches.set("greeter", isOn: true, in: Self.group, on: .console)
         await say("/hello", to: offByBot)
         await say("/hello", in: Self.otherGroup, to: offByBot)
         #expect(actions.sentTexts.map { $0.hasPrefix("Greeter is off") ? "off" : $0 } == ["off", "off", "hello", "off"])
+    }
+
+    @Test func aChatsSwitchesAreReadOnceWhileFreshAndASwitchMadeHereHoldsAtOnce() async throws {
+        let clock = TestInstant()
+        let reads = CountingStore(storage)
+        let switches = FeatureSwitches(storage: reads, freshFor: .seconds(5), now: clock.now)
+        #expect(try await switches.switches(in: Self.group, on: .console).isEmpty)
+        #expect(try await switches.switches(in: Self.group, on: .console).isEmpty)
+        #expect(reads.listings == 1, "the second message of the chat is answered from memory")
+
+        try await switches.set("greeter", isOn: false, in: Self.group, on: .console)
+        #expect(try await switches.switches(in: Self.group, on: .console) == ["greeter": false], "a switch made here holds at once")
+
+        // Another instance on the same database switches it back: seen here once what was read is 5 s old.
+        try await FeatureSwitches(storage: storage).set("greeter", isOn: true, in: Self.group, on: .console)
+        #expect(try await switches.switches(in: Self.group, on: .console) == ["greeter": false])
+        clock.advance(by: .seconds(5))
+        #expect(try await switches.switches(in: Self.group, on: .console) == ["greeter": true])
     }
 
     @Test func aGroupAdminSwitchesAFeatureByIdOrByAnyTriggerWordOfIt() async throws {

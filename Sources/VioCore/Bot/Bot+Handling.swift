@@ -83,7 +83,7 @@ extension Bot {
     private func featureStates(in chat: Chat, on platform: Platform, needed: Bool) async -> FeatureStates {
         guard needed, !features.isEmpty else { return defaultFeatureStates }
         do {
-            return defaultFeatureStates.with(switches: try await FeatureSwitches(storage: services.storage).switches(in: chat, on: platform))
+            return defaultFeatureStates.with(switches: try await services.featureSwitches.switches(in: chat, on: platform))
         } catch {
             services.logger.warning("could not read the chat's feature switches; using the defaults", metadata: [
                 "platform": "\(platform)", "chat": "\(chat.id)", "error": "\(error)",

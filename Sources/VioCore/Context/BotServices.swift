@@ -16,7 +16,12 @@ public struct BotServices: Sendable {
     /// Chat history, per conversation.
     public var conversations: any ConversationStore
     /// Small records: settings per group, recall logs, anything with an expiry.
-    public var storage: any KeyValueStore
+    public var storage: any KeyValueStore {
+        didSet { featureSwitches = FeatureSwitches(storage: storage) }
+    }
+    /// Each chat's feature switches, in ``storage``; every copy of these services shares what it
+    /// read lately, so a switch holds at once for the bot that made it.
+    public private(set) var featureSwitches: FeatureSwitches
     public var logger: any BotLogger
     /// Users who may run every command everywhere.
     public var superusers: Set<PlatformUser>
@@ -29,6 +34,7 @@ public struct BotServices: Sendable {
     ) {
         self.conversations = conversations
         self.storage = storage
+        self.featureSwitches = FeatureSwitches(storage: storage)
         self.logger = logger
         self.superusers = superusers
     }

@@ -51,7 +51,7 @@ public struct FeatureSwitchboard: Feature {
         guard !query.isEmpty else { return texts.listing(context.features) }
         guard let feature = feature(named: query, in: context) else { return texts.unknown(query) }
         guard feature.isSwitchable else { return texts.filled(texts.notSwitchable, feature) }
-        try await FeatureSwitches(storage: context.services.storage).set(feature.id, isOn: isOn, in: context.chat, on: context.platform)
+        try await context.services.featureSwitches.set(feature.id, isOn: isOn, in: context.chat, on: context.platform)
         context.logger.info("feature switched", metadata: [
             "feature": feature.id, "on": "\(isOn)", "platform": "\(context.platform)", "chat": "\(context.chat.id)", "by": "\(context.sender.id)",
         ])

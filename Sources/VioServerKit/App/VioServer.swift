@@ -102,7 +102,7 @@ struct VioServer: Sendable {
             status: ConsoleStatusSource(configuration: configuration, directory: directory, activity: metrics.activity, storage: storage, started: started),
             sandbox: SandboxChat(dispatcher: dispatcher, secrets: configuration.secrets),
             features: ConsoleFeatures(
-                features: bot.features, offByDefault: bot.featuresOffByDefault, switches: FeatureSwitches(storage: storage.records), logger: logger),
+                features: bot.features, offByDefault: bot.featuresOffByDefault, switches: bot.services.featureSwitches, logger: logger),
             password: configuration.consolePassword)
     }
 
