@@ -3,9 +3,11 @@ import Synchronization
 /// Where each chat's feature switches are kept: in the bot's key-value store, one record per chat
 /// and feature, so they survive restarts and, on a shared database, hold for every instance.
 ///
-/// Every message asks for its chat's switches, so what the store said is kept for `freshFor` (5 s)
-/// per chat, and a switch made through this value (or a copy of it, as ``BotServices`` hands out)
-/// holds at once. One made by another instance sharing the database holds here within `freshFor`.
+/// Every message asks for its chat's switches, so what the store said is kept for `freshFor` (5 s):
+/// which chats switched anything (one listing for all, so a chat that switched nothing costs no
+/// query) and those chats' switches. A switch made through this value (or a copy of it, as
+/// ``BotServices`` hands out) holds at once; one made by another instance sharing the database
+/// holds here within `freshFor`.
 ///
 /// ```swift
 /// let switches = services.featureSwitches
@@ -28,16 +30,24 @@ public struct FeatureSwitches: Sendable {
         self.recent = RecentSwitches(freshFor: freshFor, now: now)
     }
 
+    /// What every chat's namespace starts with.
+    static let prefix = "features/"
+
     /// The namespace holding one chat's switches, keyed by feature id.
     public static func namespace(of chat: Chat, on platform: Platform) -> String {
-        "features/\(platform)/\(chat.kind.rawValue)/\(chat.id)"
+        "\(prefix)\(platform)/\(chat.kind.rawValue)/\(chat.id)"
     }
 
-    /// The features switched in `chat`: feature id → on; from what was read lately, else one
-    /// query when the chat switched nothing.
+    /// The features switched in `chat`: feature id → on; from what the store said lately, else
+    /// from the store.
     public func switches(in chat: Chat, on platform: Platform) async throws -> [String: Bool] {
         let namespace = Self.namespace(of: chat, on: platform)
-        if let known = recent.switches(of: namespace) { return known }
+        var lookup = recent.lookup(namespace)
+        if case .listChats = lookup {
+            recent.listed(try await storage.namespaces(startingWith: Self.prefix))
+            lookup = recent.lookup(namespace)
+        }
+        if case .known(let switches) = lookup { return switches }
         let switches = try await stored(in: namespace)
         recent.remember(switches, of: namespace)
         return switches
@@ -57,7 +67,7 @@ public struct FeatureSwitches: Sendable {
     public func set(_ id: String, isOn: Bool, in chat: Chat, on platform: Platform) async throws {
         let namespace = Self.namespace(of: chat, on: platform)
         try await storage.set(isOn, for: id, in: namespace)
-        recent.forget(namespace)
+        recent.switched(namespace)
     }
 
     /// One chat that switched features, and its switches.
@@ -77,7 +87,7 @@ public struct FeatureSwitches: Sendable {
     /// ```
     public func switchedChats() async throws -> [SwitchedChat] {
         var chats: [SwitchedChat] = []
-        for namespace in try await storage.namespaces(startingWith: "features/") {
+        for namespace in try await storage.namespaces(startingWith: Self.prefix) {
             let parts = namespace.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false)
             guard parts.count == 4, let kind = Chat.Kind(rawValue: String(parts[2])) else { continue }
             let chat = Chat(kind: kind, id: ID(String(parts[3])))
@@ -88,45 +98,68 @@ public struct FeatureSwitches: Sendable {
     }
 }
 
-/// The switches read from the store lately, per chat namespace, each used until it is `freshFor` old.
+/// What the store said lately about the chats' switches: which chats switched anything at all
+/// (one listing for every chat, so a chat that switched nothing costs no query), and the switches
+/// of those that did; each used until it is `freshFor` old.
 private final class RecentSwitches: Sendable {
-    private struct Entry {
-        let switches: [String: Bool]
-        let readAt: ContinuousClock.Instant
+    /// What is known of one chat's switches.
+    enum Lookup {
+        case known([String: Bool])
+        /// The list of chats that switched something is not fresh: list them again.
+        case listChats
+        /// The chat switched something, and what was read of it is not fresh: read it again.
+        case readChat
     }
 
-    /// Past this many chats, the entries that are no longer fresh are let go.
-    private static let tidyingPoint = 10_000
+    private struct State {
+        /// Every chat namespace holding a switch, as last listed, and when.
+        var switchedChats: Set<String> = []
+        var listedAt: ContinuousClock.Instant?
+        /// The switches of chats among them, as read, and when.
+        var read: [String: (switches: [String: Bool], at: ContinuousClock.Instant)] = [:]
+    }
+
     private let freshFor: Duration
     private let now: @Sendable () -> ContinuousClock.Instant
-    private let entries = Mutex<[String: Entry]>([:])
+    private let state = Mutex(State())
 
     init(freshFor: Duration, now: @escaping @Sendable () -> ContinuousClock.Instant) {
         self.freshFor = freshFor
         self.now = now
     }
 
-    func switches(of namespace: String) -> [String: Bool]? {
-        guard freshFor > .zero else { return nil }
+    func lookup(_ namespace: String) -> Lookup {
+        guard freshFor > .zero else { return .readChat }
         let now = now()
-        return entries.withLock { entries in
-            guard let entry = entries[namespace], now - entry.readAt < freshFor else { return nil }
-            return entry.switches
+        return state.withLock { state in
+            guard let listedAt = state.listedAt, now - listedAt < freshFor else { return .listChats }
+            guard state.switchedChats.contains(namespace) else { return .known([:]) }
+            guard let read = state.read[namespace], now - read.at < freshFor else { return .readChat }
+            return .known(read.switches)
+        }
+    }
+
+    /// The chats that switched something, as the store listed them just now.
+    func listed(_ namespaces: [String]) {
+        let now = now()
+        state.withLock { state in
+            state.switchedChats = Set(namespaces)
+            state.listedAt = now
+            state.read = state.read.filter { state.switchedChats.contains($0.key) }
         }
     }
 
     func remember(_ switches: [String: Bool], of namespace: String) {
         guard freshFor > .zero else { return }
         let now = now()
-        entries.withLock { entries in
-            if entries.count >= Self.tidyingPoint {
-                entries = entries.filter { now - $0.value.readAt < freshFor }
-            }
-            entries[namespace] = Entry(switches: switches, readAt: now)
-        }
+        state.withLock { $0.read[namespace] = (switches, now) }
     }
 
-    func forget(_ namespace: String) {
-        _ = entries.withLock { $0.removeValue(forKey: namespace) }
+    /// A switch was just made in the chat: it is among those that switched, its switches unread.
+    func switched(_ namespace: String) {
+        state.withLock { state in
+            state.switchedChats.insert(namespace)
+            state.read[namespace] = nil
+        }
     }
 }
