@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """The web console in a real browser: headless Chromium (driven by Selenium through Debian's
 chromedriver) loads vio-server's console, types /ping into the sandbox and sees pong; a second page
-load shows a scripted OneBot peer in the bots list, whose counters then move live as the peer sends
-an event. Screenshots of each page go to .build/console-screenshots/.
+load shows a scripted OneBot peer in the bots list (and the sandbox's earlier exchange again),
+whose counters then move live as the peer sends an event. Screenshots of each page go to .build/console-screenshots/.
 
 Usage: console_browser_test.py path/to/vio-server
 """
@@ -123,6 +123,8 @@ def main():
             cells = [cell.text for cell in bot_row(driver).find_elements(By.TAG_NAME, "td")]
             assert cells[0] == f"QQ {SELF_ID}", cells
             assert cells[2].startswith("go-cqhttp"), cells
+            bubbles = [b.text for b in driver.find_elements(By.CSS_SELECTOR, "#sandbox-log .bubble")]
+            assert bubbles[:1] == ["/ping"] and any(b.startswith("pong") for b in bubbles), f"the sandbox's log is shown again: {bubbles}"
             driver.save_screenshot(str(shots / "status-onebot-peer.png"))
             print(f"status: the peer is listed: {cells[:4]}")
 

@@ -151,11 +151,47 @@ function sessionID() {
   return id;
 }
 
-function say(className, text) {
-  const bubble = element("div", `bubble ${className}`, text);
+// What the sandbox showed, kept in this browser so a reload shows it again (the bot's memory of the
+// conversation is in vio-server's store either way). Pictures sent as bytes are not kept.
+const savedLog = "vio-sandbox-log";
+const savedBubbles = 100;
+
+function showBubble(entry) {
+  const bubble = element("div", `bubble ${entry.className}`, entry.text);
+  for (const source of entry.images || []) {
+    const picture = element("img");
+    picture.src = source;
+    picture.alt = "picture";
+    bubble.append(picture);
+  }
+  for (const source of entry.sounds || []) {
+    const sound = element("audio");
+    sound.controls = true;
+    sound.src = source;
+    bubble.append(sound);
+  }
   $("sandbox-log").append(bubble);
   $("sandbox-log").scrollTop = $("sandbox-log").scrollHeight;
-  return bubble;
+}
+
+function readLog() {
+  try {
+    return JSON.parse(localStorage.getItem(savedLog) || "[]");
+  } catch {
+    return [];
+  }
+}
+
+function say(className, text, images = [], sounds = []) {
+  const entry = { className, text, images, sounds };
+  showBubble(entry);
+  const linked = (sources) => sources.filter((source) => !source.startsWith("data:"));
+  const kept = { className, text, images: linked(images), sounds: linked(sounds) };
+  try {
+    localStorage.setItem(savedLog, JSON.stringify(readLog().concat([kept]).slice(-savedBubbles)));
+  } catch {
+    // A full storage only means the next reload shows less.
+  }
 }
 
 async function send(event) {
@@ -177,21 +213,7 @@ async function send(event) {
       return;
     }
     const answer = await response.json();
-    for (const reply of answer.replies) {
-      const bubble = say("bot reply", reply.text);
-      for (const source of reply.images) {
-        const picture = element("img");
-        picture.src = source;
-        picture.alt = "picture";
-        bubble.append(picture);
-      }
-      for (const source of reply.sounds) {
-        const sound = element("audio");
-        sound.controls = true;
-        sound.src = source;
-        bubble.append(sound);
-      }
-    }
+    for (const reply of answer.replies) say("bot reply", reply.text, reply.images, reply.sounds);
     for (const applied of answer.applied) say("note", `would ${applied} (not done: this is the sandbox)`);
     for (const failure of answer.modelErrors) say("error", `model error (shown only here): ${failure}`);
     if (answer.replies.length === 0 && answer.applied.length === 0) say("note", "(no answer)");
@@ -204,6 +226,7 @@ async function send(event) {
 }
 
 document.addEventListener("DOMContentLoaded", async () => {
+  for (const entry of readLog()) showBubble(entry);
   $("sandbox-form").addEventListener("submit", send);
   $("switch-form").addEventListener("submit", switchFeature);
   setInterval(tick, 1000);
