@@ -440,3 +440,10 @@ private struct Settings {
         } ?? fallback
     }
 }
+
+extension [Redacted] {
+    /// `text` with every one of these secrets replaced by its redacted form.
+    func scrub(_ text: String) -> String {
+        reduce(text) { $1.scrub($0) }
+    }
+}

@@ -69,10 +69,15 @@ struct StartupReport: Sendable {
         ].compactMap { $0 }
     }
 
-    /// Where a browser on this machine opens the console: a wildcard host is reached on 127.0.0.1.
+    /// Where a browser on this machine opens the console.
     static func consoleURL(host: String, port: Int) -> String {
-        let shown = ["0.0.0.0", "::", ""].contains(host) ? "127.0.0.1" : host.contains(":") ? "[\(host)]" : host
-        return "http://\(shown):\(port)/"
+        "http://\(browsableHost(host)):\(port)/"
+    }
+
+    /// `host` as a URL on this machine names it: a wildcard host is reached on 127.0.0.1, an IPv6
+    /// address in brackets.
+    static func browsableHost(_ host: String) -> String {
+        ["0.0.0.0", "::", ""].contains(host) ? "127.0.0.1" : host.contains(":") ? "[\(host)]" : host
     }
 
     /// `16 MiB`, `64 KiB`, or bytes when the size is not a whole number of either.

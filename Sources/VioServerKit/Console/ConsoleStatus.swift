@@ -69,11 +69,23 @@ struct ConsoleStatusSource: Sendable {
     let activity: BotActivity
     let storage: ServerStorage
     let started: ContinuousClock.Instant
+    /// The start-up report's lines, scrubbed: the settings do not change while the server runs.
+    private let parts: [ConsoleStatus.Part]
+
+    init(configuration: ServerConfiguration, directory: PlatformDirectory, activity: BotActivity, storage: ServerStorage, started: ContinuousClock.Instant) {
+        self.configuration = configuration
+        self.directory = directory
+        self.activity = activity
+        self.storage = storage
+        self.started = started
+        parts = StartupReport(configuration).lines.map { line in
+            ConsoleStatus.Part(name: line.feature, on: line.isOn, detail: configuration.secrets.scrub(line.detail))
+        }
+    }
 
     func status() async -> ConsoleStatus {
         let connected = await directory.connectedBots()
         let counts = activity.accounts
-        let report = StartupReport(configuration)
         return ConsoleStatus(
             version: VioServerCommand.version,
             uptimeSeconds: Int((ContinuousClock.now - started).components.seconds),
@@ -81,7 +93,7 @@ struct ConsoleStatusSource: Sendable {
             store: configuration.storage.description,
             storeReady: storage.notReadyReason == nil,
             checklist: checklist(connected: connected),
-            parts: report.lines.map { ConsoleStatus.Part(name: $0.feature, on: $0.isOn, detail: scrubbed($0.detail)) },
+            parts: parts,
             bots: connected.map { bot in
                 let done = counts[BotAccount(platform: bot.platform, id: bot.account)] ?? BotActivity.Counts()
                 return ConsoleStatus.Bot(
@@ -96,23 +108,23 @@ struct ConsoleStatusSource: Sendable {
 
     /// What a newcomer sets next: a connected QQ account, Telegram, the model, the OneBot token.
     func checklist(connected: [ConnectedBot]) -> [ConsoleStatus.Step] {
-        let address = "ws://\(configuration.host == "0.0.0.0" ? "127.0.0.1" : configuration.host):\(configuration.port)/onebot/v11/ws"
+        /// A step, with what to set only while it is not done.
+        func step(_ title: String, done: Bool, next: String, readme: String) -> ConsoleStatus.Step {
+            ConsoleStatus.Step(title: title, done: done, next: done ? nil : next, readme: readme)
+        }
+        let address = "ws://\(StartupReport.browsableHost(configuration.host)):\(configuration.port)/onebot/v11/ws"
         return [
-            ConsoleStatus.Step(
-                title: "A QQ account connected", done: connected.contains { $0.platform == .onebot },
-                next: "point your OneBot implementation's reverse WebSocket (NapCat, Lagrange.OneBot, go-cqhttp) at \(address)",
-                readme: "Running the QQ bot"),
-            ConsoleStatus.Step(
-                title: "Telegram", done: configuration.telegramToken != nil,
-                next: "set BOT_TOKEN to the token @BotFather gave you", readme: "Running the Telegram bot"),
-            ConsoleStatus.Step(
-                title: "A chat model", done: configuration.chat != nil,
-                next: "set OPENAI_API_KEY (and OPENAI_BASE_URL, OPENAI_MODEL for another OpenAI-compatible provider)",
-                readme: "Configuration"),
-            ConsoleStatus.Step(
-                title: "OneBot connections need a token", done: configuration.oneBotAccessToken != nil,
-                next: "set ONEBOT_ACCESS_TOKEN, and the same token in your OneBot implementation", readme: "Running the QQ bot"),
-        ].map { step in step.done ? ConsoleStatus.Step(title: step.title, done: true, next: nil, readme: step.readme) : step }
+            step("A QQ account connected", done: connected.contains { $0.platform == .onebot },
+                 next: "point your OneBot implementation's reverse WebSocket (NapCat, Lagrange.OneBot, go-cqhttp) at \(address)",
+                 readme: "Running the QQ bot"),
+            step("Telegram", done: configuration.telegramToken != nil,
+                 next: "set BOT_TOKEN to the token @BotFather gave you", readme: "Running the Telegram bot"),
+            step("A chat model", done: configuration.chat != nil,
+                 next: "set OPENAI_API_KEY (and OPENAI_BASE_URL, OPENAI_MODEL for another OpenAI-compatible provider)",
+                 readme: "Configuration"),
+            step("OneBot connections need a token", done: configuration.oneBotAccessToken != nil,
+                 next: "set ONEBOT_ACCESS_TOKEN, and the same token in your OneBot implementation", readme: "Running the QQ bot"),
+        ]
     }
 
     private func models() -> [ConsoleStatus.Model] {
@@ -124,12 +136,7 @@ struct ConsoleStatusSource: Sendable {
                 role: role, model: endpoint.model, host: endpoint.baseURL.host ?? endpoint.baseURL.absoluteString,
                 requests: done.requests, failures: done.failures,
                 recentMedianMilliseconds: done.recentMedian.map { Int($0 / .milliseconds(1)) },
-                lastFailure: done.lastFailure.map(scrubbed))
+                lastFailure: done.lastFailure.map(configuration.secrets.scrub))
         }
-    }
-
-    /// `text` without any secret the server knows.
-    func scrubbed(_ text: String) -> String {
-        configuration.secrets.reduce(text) { $1.scrub($0) }
     }
 }

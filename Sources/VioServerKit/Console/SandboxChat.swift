@@ -76,7 +76,7 @@ struct SandboxChat: Sendable {
         guard actions.outcome == .handled else { return nil }
         return Answer(
             replies: actions.messages.map { Self.reply($0, naming: sender) }, applied: actions.applied,
-            modelErrors: notes.failures.map { failure in secrets.reduce(failure) { $1.scrub($0) } })
+            modelErrors: notes.failures.map(secrets.scrub))
     }
 
     /// Whether a group message starts with `@vio` (any case) as a word of its own.
